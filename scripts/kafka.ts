@@ -2,11 +2,17 @@
 // prints KAFKA_BROKERS=127.0.0.1:PORT, and stops it cleanly on SIGINT/SIGTERM.
 // KAFKA_PORT pins the broker port (else a free one is picked each start).
 import { join, resolve } from "node:path";
-import { startLocalKafka } from "../src/engine/kafka/local-kafka";
+import { startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
 
 const dataDir = join(resolve(import.meta.dir, ".."), ".data/kafka");
 const port = process.env.KAFKA_PORT ? Number(process.env.KAFKA_PORT) : undefined;
-const kafka = await startLocalKafka({ dataDir, port, log: (line) => console.error(line) });
+let kafka: LocalKafka;
+try {
+  kafka = await startLocalKafka({ dataDir, port, log: (line) => console.error(line) });
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}
 console.log(`KAFKA_BROKERS=${kafka.brokers.join(",")}`);
 
 let stopping = false;

@@ -8,7 +8,10 @@ import { createApp } from "../app";
 import { createDatabase, type Database } from "../engine/db/database";
 import { provisionPostgres, type ProvisionedPostgres } from "../engine/db/provision";
 import { createKafkaHealth } from "../engine/kafka/kafka-health";
+import { preferredPort } from "../engine/net/free-port";
 import { prepareNorthwindDatabase } from "./database";
+
+const EMBEDDED_POSTGRES_PORT = 54329;
 
 export interface RunningNorthwind {
   url: string;
@@ -20,7 +23,11 @@ export interface RunningNorthwind {
 
 export async function startNorthwind(config: Config, logger: Logger, dataDir: string): Promise<RunningNorthwind> {
   const say = (line: string) => logger.info(line);
-  const postgres = await provisionPostgres({ databaseUrl: config.DATABASE_URL, dataDir, database: "northwind", log: say });
+  const postgres = await provisionPostgres({
+    databaseUrl: config.DATABASE_URL, dataDir, database: "northwind", log: say,
+    // A stable port when free, so psql and other writers can keep one connection string.
+    port: config.DATABASE_URL ? undefined : await preferredPort(EMBEDDED_POSTGRES_PORT),
+  });
   const database = createDatabase({ url: postgres.url, logger });
   await prepareNorthwindDatabase(database, say);
   const brokers = config.KAFKA_BROKERS?.split(",");

@@ -17,7 +17,7 @@ export interface LocalKafka {
 export interface LocalKafkaOptions {
   /** Storage, server.properties and broker logs live here; reused across starts. */
   dataDir: string;
-  /** Folder holding the broker jars; defaults to `<cache>/libs` (see `defaultLibsDir`). */
+  /** Folder of broker jars, used as is when it already holds jars; defaults to `<cache>/libs` (see `defaultLibsDir`). */
   libsDir?: string;
   /** Broker (PLAINTEXT) port on 127.0.0.1; a free one is picked when omitted. */
   port?: number;
@@ -42,7 +42,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
   const log = opts.log ?? (() => {});
   const dataDir = resolve(opts.dataDir);
   const libsDir = resolve(opts.libsDir ?? defaultLibsDir());
-  ensureJars(libsDir, log);
+  if (opts.libsDir === undefined || jarCount(libsDir) === 0) ensureJars(libsDir, log);
   const [port, controllerPort] = await pickPorts(opts.port);
   await stopStaleBroker(brokerPaths(dataDir), log);
   const paths = writeConfig(dataDir, port, controllerPort);
@@ -84,7 +84,12 @@ function ensureJars(libsDir: string, log: (line: string) => void): void {
   const started = Date.now();
   const tmp = `${libsDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  runMaven(tmp, version);
+  try {
+    runMaven(tmp, version);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
   writeFileSync(join(tmp, MARKER), `${version}\n`);
   if (markerVersion(libsDir) !== version) {
     rmSync(libsDir, { recursive: true, force: true });
@@ -232,7 +237,7 @@ function spawnBroker(libsDir: string, paths: BrokerPaths): ChildProcess {
     stdio: ["ignore", out, out],
   });
   closeSync(out);
-  if (child.pid !== undefined) writeFileSync(paths.pidFile, `${child.pid}\n`);
+  if (child.pid !== undefined) writeFileSync(paths.pidFile, `${child.pid} ${process.pid}\n`);
   const killOnExit = (): void => void child.kill("SIGKILL");
   process.on("exit", killOnExit);
   child.once("exit", () => process.off("exit", killOnExit));
@@ -241,11 +246,15 @@ function spawnBroker(libsDir: string, paths: BrokerPaths): ChildProcess {
 
 /**
  * A parent killed by SIGKILL (or an unhandled signal) leaves its broker running and holding the
- * storage lock; stop such a leftover, recognised by dataDir/broker.pid plus its command line.
+ * storage lock. dataDir/broker.pid records "<broker pid> <parent pid>": an orphaned broker of this
+ * dataDir is stopped; one whose parent still runs means the dataDir is in use, which is an error.
  */
 async function stopStaleBroker(paths: BrokerPaths, log: (line: string) => void): Promise<void> {
-  const pid = existsSync(paths.pidFile) ? Number(readFileSync(paths.pidFile, "utf8").trim()) : NaN;
+  const [pid = NaN, parent = NaN] = existsSync(paths.pidFile) ? readFileSync(paths.pidFile, "utf8").trim().split(" ").map(Number) : [];
   if (!Number.isInteger(pid) || pid <= 0 || !isOurBroker(pid, paths.properties)) return;
+  if (parentPid(pid) === parent && isAlive(parent)) {
+    throw new Error(`kafka: ${paths.dataDir} is in use by a running broker (pid ${pid}, started by pid ${parent})`);
+  }
   log(`kafka: stopping a broker left running by an earlier run (pid ${pid})`);
   process.kill(pid, "SIGTERM");
   const deadline = Date.now() + STOP_GRACE_MS;
@@ -261,13 +270,23 @@ function isOurBroker(pid: number, properties: string): boolean {
   return args.includes("kafka.Kafka") && args.includes(properties);
 }
 
-function isAlive(pid: number): boolean {
+/** Fields of /proc/<pid>/stat after "(comm)": state, ppid, …; undefined when unreadable. */
+function procStat(pid: number): string[] | undefined {
   try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "); // zombie = gone
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function parentPid(pid: number): number {
+  return Number(procStat(pid)?.[1]);
+}
+
+function isAlive(pid: number): boolean {
+  const state = procStat(pid)?.[0];
+  return state !== undefined && state !== "Z";
 }
 
 function hasExited(child: ChildProcess): boolean {
@@ -322,9 +341,10 @@ async function tryProbe(brokers: string[]): Promise<string | undefined> {
 function brokerError(paths: BrokerPaths, logStart: number): (message: string) => Error {
   return (message) => {
     const serverLog = join(paths.logDir, "server.log");
-    const text = existsSync(serverLog) ? readFileSync(serverLog).subarray(logStart).toString("utf8") : "";
+    const bytes = existsSync(serverLog) ? readFileSync(serverLog) : Buffer.alloc(0);
+    const text = bytes.subarray(logStart <= bytes.length ? logStart : 0).toString("utf8"); // rotated: whole file
     return new Error(
-    `kafka: ${message}\n--- errors in ${serverLog} ---\n${errorLines(text, 6)}` +
+      `kafka: ${message}\n--- errors in ${serverLog} ---\n${errorLines(text, 6)}` +
         `\n--- ${serverLog} (tail) ---\n${tail(text, 20)}\n--- ${paths.stdoutLog} (tail) ---\n${readTail(paths.stdoutLog, 15)}`,
     );
   };
