@@ -1,8 +1,8 @@
-/** drizzle-kit: table migrations for Northwind are generated from its schema into migrations/. */
+/** drizzle-kit: Northwind's table migrations (its schema plus the engine's outbox) into migrations/northwind. */
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./src/northwind/schema.ts",
+  schema: ["./src/northwind/schema.ts", "./src/engine/outbox/outbox.schema.ts"],
   out: "./migrations/northwind",
 });

@@ -15,6 +15,12 @@ import { TEMPLATE_DATABASE } from "../tests/support/test-database";
 const ROOT = join(import.meta.dir, "..");
 const say = (line: string) => console.log(`[test] ${line}`);
 
+/** Checks that need no services: types, and generated SQL matching its spec. */
+const STATIC_CHECKS: [string, string[]][] = [
+  ["type check", ["bunx", "tsc", "--noEmit", "-p", "."]],
+  ["generated SQL check", ["bun", "scripts/sql-generate.ts", "--check"]],
+];
+
 interface Services { env: Record<string, string>; stop(): Promise<void> }
 
 async function startPostgres(workDir: string): Promise<{ server?: EmbeddedPostgresServer; adminUrl: string }> {
@@ -93,8 +99,10 @@ function countResults(output: string): { passed: number; failed: number; skipped
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const tsc = await run(["bunx", "tsc", "--noEmit", "-p", "."]);
-  if (tsc.code !== 0) { say("type check failed"); console.log("0 passed, 1 failed"); return 1; }
+  for (const [label, cmd] of STATIC_CHECKS) {
+    const check = await run(cmd);
+    if (check.code !== 0) { say(`${label} failed`); console.log("0 passed, 1 failed"); return 1; }
+  }
   const workDir = mkdtempSync(join(tmpdir(), "nw-test-"));
   // The embedded server runs as `postgres` under root and must traverse this folder.
   chmodSync(workDir, 0o755);
