@@ -10,6 +10,8 @@ import { ConfigError } from "../src/engine/config/parse-env";
 import { createLogger } from "../src/engine/log/logger";
 import { canRunLocalKafka, startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
 import { preferredPort } from "../src/engine/net/free-port";
+import { createRelay } from "../src/engine/outbox/relay";
+import { RELAY_TOPICS } from "../src/northwind/publish";
 import { startNorthwind } from "../src/northwind/service";
 
 const DATA_DIR = join(import.meta.dir, "../.data");
@@ -32,6 +34,11 @@ async function main(): Promise<void> {
   const kafka = await startKafkaIfPossible(say);
   const config = kafka ? { ...base, KAFKA_BROKERS: kafka.brokers.join(",") } : base;
   const northwind = await startNorthwind(config, logger.child({ service: "northwind" }), DATA_DIR);
+  const relay = config.KAFKA_BROKERS
+    ? createRelay({ sql: northwind.database.sql, brokers: config.KAFKA_BROKERS.split(","),
+      logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
+    : undefined;
+  await relay?.start();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log([
     "",
@@ -42,10 +49,12 @@ async function main(): Promise<void> {
     `  Health     ${northwind.url}/health`,
     `  Database   ${northwind.databaseUrl}`,
     `  Kafka      ${config.KAFKA_BROKERS ?? "not configured"}`,
+    `  Relay      ${relay ? "outbox -> Kafka" : "off (no Kafka): outbox rows wait"}`,
     "",
   ].join("\n"));
   const stop = async () => {
     say("stopping…");
+    await relay?.stop().catch((e) => logger.error({ err: e }, "relay stop failed"));
     await northwind.stop().catch((e) => logger.error({ err: e }, "northwind stop failed"));
     await kafka?.stop().catch((e) => logger.error({ err: e }, "kafka stop failed"));
     process.exit(0);

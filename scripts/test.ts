@@ -111,7 +111,7 @@ async function main(): Promise<number> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    const tests = await run(["bun", "test", ...args], services.env);
+    const tests = await run(["bun", "test", "--timeout", "60000", ...args], services.env);
     const { passed, failed, skipped } = countResults(tests.output);
     const failedTotal = failed + (tests.code !== 0 && failed === 0 ? 1 : 0);
     console.log(`${passed} passed, ${failedTotal} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Database } from "./engine/db/database";
 import type { KafkaHealth } from "./engine/http/health";
 import { createServiceApp } from "./engine/http/create-service-app";
+import { createOutboxHealth } from "./engine/outbox/outbox-store";
 
 export interface AppDeps {
   database: Database;
@@ -19,7 +20,7 @@ export function createApp(deps: AppDeps) {
     title: "Northwind",
     logger: deps.logger,
     maxBodyBytes: deps.maxBodyBytes,
-    health: { sql: deps.database.sql, kafka: deps.kafka },
+    health: { sql: deps.database.sql, kafka: deps.kafka, outbox: createOutboxHealth(deps.database.sql) },
   });
   return app;
 }

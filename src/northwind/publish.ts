@@ -17,3 +17,6 @@ export const publishRules = [
     envelope: ORDER_SHIPPING_ENVELOPE,
   }),
 ];
+
+/** Topics the relay creates up front, with the dead-letter topic Shipping uses. */
+export const RELAY_TOPICS = [ORDER_SHIPPING_TOPIC, `${ORDER_SHIPPING_TOPIC}.DLQ`];

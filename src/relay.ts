@@ -1,0 +1,36 @@
+/**
+ * Entry point of the outbox relay (`bun run relay`): publishes Northwind's
+ * outbox to Kafka. Without KAFKA_BROKERS it says so and exits; messages wait.
+ */
+import { loadConfig } from "./config";
+import { ConfigError } from "./engine/config/parse-env";
+import { createDatabase } from "./engine/db/database";
+import { createLogger } from "./engine/log/logger";
+import { createRelay } from "./engine/outbox/relay";
+import { RELAY_TOPICS } from "./northwind/publish";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: "relay" });
+  if (!config.DATABASE_URL) throw new ConfigError("invalid configuration: DATABASE_URL: required by the relay");
+  if (!config.KAFKA_BROKERS) {
+    logger.warn("Kafka is not configured (KAFKA_BROKERS unset): outbox rows wait untouched; nothing to relay");
+    return;
+  }
+  const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
+  const relay = createRelay({ sql: database.sql, brokers: config.KAFKA_BROKERS.split(","), logger, topics: RELAY_TOPICS });
+  await relay.start();
+  const stop = async () => {
+    logger.info("relay: draining and stopping");
+    await relay.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : `relay failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
