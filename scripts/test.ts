@@ -8,9 +8,10 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../src/engine/db/embedded-postgres";
-import { createDatabase, ensureDatabaseExists } from "../src/engine/db/database";
+import { createDatabase, ensureDatabaseExists, type Database } from "../src/engine/db/database";
 import { prepareNorthwindDatabase } from "../src/northwind/database";
-import { TEMPLATE_DATABASE } from "../tests/support/test-database";
+import { prepareShippingDatabase } from "../shipping/database";
+import { SHIPPING_TEMPLATE_DATABASE, TEMPLATE_DATABASE } from "../tests/support/test-database";
 
 const ROOT = join(import.meta.dir, "..");
 const say = (line: string) => console.log(`[test] ${line}`);
@@ -30,14 +31,20 @@ async function startPostgres(workDir: string): Promise<{ server?: EmbeddedPostgr
   return { server, adminUrl: server.adminUrl };
 }
 
-async function prepareTemplate(adminUrl: string): Promise<void> {
+/** Migrated, seeded databases that each test file clones. */
+async function prepareTemplates(adminUrl: string): Promise<void> {
+  await prepareTemplate(adminUrl, TEMPLATE_DATABASE, (db) => prepareNorthwindDatabase(db));
+  await prepareTemplate(adminUrl, SHIPPING_TEMPLATE_DATABASE, (db) => prepareShippingDatabase(db));
+}
+
+async function prepareTemplate(adminUrl: string, name: string, prepare: (db: Database) => Promise<unknown>): Promise<void> {
   const url = new URL(adminUrl);
-  url.pathname = `/${TEMPLATE_DATABASE}`;
-  await ensureDatabaseExists(adminUrl, TEMPLATE_DATABASE);
+  url.pathname = `/${name}`;
+  await ensureDatabaseExists(adminUrl, name);
   const database = createDatabase({ url: url.toString(), max: 2 });
   try {
-    const result = await prepareNorthwindDatabase(database, () => {});
-    say(`template database ready (seeded: ${result.seeded})`);
+    await prepare(database);
+    say(`template database ${name} ready`);
   } finally {
     await database.close();
   }
@@ -66,7 +73,7 @@ async function startServices(workDir: string): Promise<Services> {
   try {
     if (!pg) throw (pgResult as PromiseRejectedResult).reason;
     if (!kafka) throw (kafkaResult as PromiseRejectedResult).reason;
-    await prepareTemplate(pg.adminUrl);
+    await prepareTemplates(pg.adminUrl);
   } catch (e) {
     await stop();
     throw e;

@@ -7,6 +7,7 @@ import { createDatabase, type Database } from "../../src/engine/db/database";
 import { quoteIdent } from "../../src/engine/sql/quote";
 
 export const TEMPLATE_DATABASE = "northwind_template";
+export const SHIPPING_TEMPLATE_DATABASE = "shipping_template";
 
 export interface TestDatabase extends Database {
   url: string;

@@ -1,0 +1,126 @@
+/**
+ * A Kafka consumer that applies each message effectively once: the inbox row
+ * and the handler's rows commit in one transaction, and the offset is committed
+ * only after that. Poison messages go to a dead-letter topic with the reason in
+ * headers and the partition moves on; transient failures retry the same message.
+ */
+import { Kafka, logLevel, type Consumer, type EachMessagePayload, type IHeaders, type Producer } from "kafkajs";
+import type { Logger } from "pino";
+import { sql } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { Database } from "../db/database";
+import { classifyFailure, describeFailure, PoisonMessage } from "./failure-kind";
+
+export type DrizzleTx = Parameters<Parameters<PostgresJsDatabase["transaction"]>[0]>[0];
+
+export type InboxHandler = (tx: DrizzleTx, document: unknown,
+  meta: { messageId: string; key: string | null }) => Promise<void>;
+
+export interface InboxConsumerOptions {
+  database: Database;
+  brokers: string[];
+  groupId: string;
+  topic: string;
+  deadLetterTopic: string;
+  handle: InboxHandler;
+  logger: Logger;
+  maxBackoffMs?: number;
+}
+
+export interface InboxConsumer {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
+  const log = opts.logger.child({ component: "consumer", topic: opts.topic });
+  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING });
+  let consumer: Consumer | undefined;
+  let producer: Producer | undefined;
+  let stopping = false;
+
+  async function deadLetter(payload: EachMessagePayload, reason: string): Promise<void> {
+    const { topic, partition, message } = payload;
+    await producer!.send({
+      topic: opts.deadLetterTopic,
+      acks: -1,
+      messages: [{
+        key: message.key, value: message.value,
+        headers: { ...message.headers, "dlq-reason": reason, "dlq-topic": topic,
+          "dlq-partition": String(partition), "dlq-offset": message.offset },
+      }],
+    });
+    log.warn({ partition, offset: message.offset, reason }, "consumer: message dead-lettered");
+  }
+
+  /** Returns true when the rows were written now, false when the message id was seen before. */
+  async function applyOnce(payload: EachMessagePayload, messageId: string, document: unknown): Promise<boolean> {
+    const { topic, partition, message } = payload;
+    return opts.database.db.transaction(async (tx) => {
+      const inserted = await tx.execute(sql`insert into inbox (message_id, topic, partition, "offset")
+        values (${messageId}, ${topic}, ${partition}, ${message.offset}) on conflict (message_id) do nothing returning 1`);
+      if (inserted.length === 0) return false;
+      await opts.handle(tx, document, { messageId, key: message.key?.toString() ?? null });
+      return true;
+    });
+  }
+
+  async function processMessage(payload: EachMessagePayload): Promise<void> {
+    const { message, partition } = payload;
+    const messageId = header(message.headers, "message-id") ?? `${payload.topic}-${partition}-${message.offset}`;
+    let backoff = 200;
+    for (;;) {
+      try {
+        const document = parseJson(message.value?.toString());
+        const applied = await applyOnce(payload, messageId, document);
+        log.debug({ messageId, applied }, applied ? "consumer: applied" : "consumer: duplicate skipped");
+        return;
+      } catch (err) {
+        if (classifyFailure(err) === "poison") return deadLetter(payload, describeFailure(err));
+        if (stopping) throw err; // leave the offset uncommitted; the next owner retries
+        log.warn({ messageId, err: describeFailure(err), retryInMs: backoff }, "consumer: transient failure; retrying");
+        await Bun.sleep(backoff);
+        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 10_000);
+      }
+    }
+  }
+
+  return {
+    async start() {
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      consumer = kafka.consumer({ groupId: opts.groupId });
+      await consumer.connect();
+      await consumer.subscribe({ topic: opts.topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async (payload) => {
+          await processMessage(payload);
+          await consumer!.commitOffsets([{ topic: payload.topic, partition: payload.partition,
+            offset: (BigInt(payload.message.offset) + 1n).toString() }]);
+        },
+      });
+      log.info({ groupId: opts.groupId }, "consumer: started");
+    },
+    async stop() {
+      stopping = true;
+      await consumer?.disconnect().catch(() => {});
+      await producer?.disconnect().catch(() => {});
+    },
+  };
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) throw new PoisonMessage("empty message value");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new PoisonMessage("malformed JSON");
+  }
+}
+
+function header(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
