@@ -1,8 +1,8 @@
-/** drizzle-kit: Northwind's table migrations (its schema plus the engine's outbox) into migrations/northwind. */
+/** drizzle-kit: Northwind's table migrations (its schema plus the engine's outbox and idempotency keys) into migrations/northwind. */
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./src/northwind/schema.ts", "./src/engine/outbox/outbox.schema.ts"],
+  schema: ["./src/northwind/schema.ts", "./src/engine/outbox/outbox.schema.ts", "./src/engine/http/idempotency.schema.ts"],
   out: "./migrations/northwind",
 });

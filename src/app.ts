@@ -5,15 +5,28 @@
 import type { Logger } from "pino";
 import type { Database } from "./engine/db/database";
 import type { KafkaHealth } from "./engine/http/health";
+import { registerJsonApi } from "./engine/api";
 import { createServiceApp } from "./engine/http/create-service-app";
 import { createOutboxHealth } from "./engine/outbox/outbox-store";
+import { registerLogin } from "./engine/security/auth.routes";
+import { bearerAuth } from "./engine/security/bearer-auth";
+import { createLoginLimiter, type LoginLimiter } from "./engine/security/login-limiter";
+import type { TokenService } from "./engine/security/tokens";
+import { userFinder } from "./northwind/auth";
+import { northwindResources } from "./northwind/api";
+import { registerOrderB2B } from "./northwind/b2b/order-b2b.index";
+import { northwindGrants } from "./northwind/grants";
 
 export interface AppDeps {
   database: Database;
   kafka: KafkaHealth;
   logger: Logger;
+  tokens: TokenService;
+  loginLimiter?: LoginLimiter;
   maxBodyBytes?: number;
 }
+
+const LOGIN_PATH = "/api/auth/login";
 
 export function createApp(deps: AppDeps) {
   const app = createServiceApp({
@@ -22,5 +35,10 @@ export function createApp(deps: AppDeps) {
     maxBodyBytes: deps.maxBodyBytes,
     health: { sql: deps.database.sql, kafka: deps.kafka, outbox: createOutboxHealth(deps.database.sql) },
   });
+  app.use("/api/*", bearerAuth({ tokens: deps.tokens, grants: northwindGrants, publicPaths: [LOGIN_PATH] }));
+  registerLogin(app, { tokens: deps.tokens, limiter: deps.loginLimiter ?? createLoginLimiter(),
+    findUser: userFinder(deps.database) });
+  registerOrderB2B(app, deps.database);
+  registerJsonApi(app, { registry: northwindResources, database: deps.database });
   return app;
 }

@@ -13,6 +13,18 @@ export const configSchema = z.object({
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "must be host:port[,host:port…]").optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Production refuses to start while the sample's demo logins (password "p") exist, unless this is true. */
+  ALLOW_DEMO_USERS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  JWT_ALGORITHM: z.enum(["HS256", "RS256", "ES256"]).default("HS256"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_PRIVATE_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PEM private key" }).optional(),
+  JWT_PUBLIC_KEY: z.string().includes("PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().default("northwind"),
+  JWT_AUDIENCE: z.string().default("northwind-api"),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,8 @@
 /** Northwind's generated SQL files (applied after table migrations, in name order). */
 import { compilePublishRule } from "../engine/outbox/publish-rule";
 import type { GeneratedSqlFile } from "../engine/sql/generated-files";
+import { compileGrants } from "../engine/security/compile-grants";
+import { northwindGrants } from "./grants";
 import { publishRules } from "./publish";
 
 export const northwindGeneratedSql: GeneratedSqlFile[] = [
@@ -9,5 +11,11 @@ export const northwindGeneratedSql: GeneratedSqlFile[] = [
     source: "src/northwind/publish.ts",
     command: "bun run sql:generate",
     body: () => publishRules.map(compilePublishRule).join("\n"),
+  },
+  {
+    file: "40-grants.sql",
+    source: "src/northwind/grants.ts",
+    command: "bun run sql:generate",
+    body: () => compileGrants(northwindGrants),
   },
 ];

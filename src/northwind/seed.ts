@@ -73,6 +73,8 @@ export async function seedNorthwind(db: PostgresJsDatabase, log: (line: string) 
       await resetSequences(tx, load.table);
       log(`seed: ${n} rows from ${load.file.split("/").pop()}`);
     }
+    await addDemoPartner(tx);
+    log("seed: demo partner login (partner/p) for the B2B endpoint");
     await setUserTriggers(tx, plan.map((p) => p.table), "enable");
   });
 }
@@ -82,4 +84,12 @@ async function setUserTriggers(db: PostgresJsDatabase, tables: PgTable[], mode: 
     const name = quoteIdent(getTableConfig(table).name);
     await db.execute(sql.raw(`alter table ${name} ${mode} trigger user`));
   }
+}
+
+/** The sample has no B2B partner; the demo adds one so OrderB2B can be tried with partner/p. */
+async function addDemoPartner(db: PostgresJsDatabase): Promise<void> {
+  await db.insert(t.Role).values({ Name: "partner" }).onConflictDoNothing();
+  await db.insert(t.User).values({ Id: "partner", Name: "B2B partner", Username: "partner",
+    PasswordHash: await Bun.password.hash("p", { algorithm: "argon2id" }) }).onConflictDoNothing();
+  await db.insert(t.UserRole).values({ UserId: "partner", RoleName: "partner" }).onConflictDoNothing();
 }

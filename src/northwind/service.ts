@@ -9,6 +9,7 @@ import { createDatabase, type Database } from "../engine/db/database";
 import { provisionPostgres, type ProvisionedPostgres } from "../engine/db/provision";
 import { createKafkaHealth } from "../engine/kafka/kafka-health";
 import { preferredPort } from "../engine/net/free-port";
+import { demoUsersPresent, tokenServiceFromConfig } from "./auth";
 import { prepareNorthwindDatabase } from "./database";
 
 const EMBEDDED_POSTGRES_PORT = 54329;
@@ -32,7 +33,9 @@ export async function startNorthwind(config: Config, logger: Logger, dataDir: st
   await prepareNorthwindDatabase(database, say);
   const brokers = config.KAFKA_BROKERS?.split(",");
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): outbox messages will wait until it is");
-  const app = createApp({ database, kafka: createKafkaHealth(brokers), logger, maxBodyBytes: config.MAX_BODY_BYTES });
+  await refuseDemoUsersInProduction(config, database);
+  const tokens = await tokenServiceFromConfig(config, (msg) => logger.warn(msg));
+  const app = createApp({ database, kafka: createKafkaHealth(brokers), logger, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
   const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
   return {
     url: `http://localhost:${server.port}`,
@@ -45,4 +48,13 @@ export async function startNorthwind(config: Config, logger: Logger, dataDir: st
       await postgres.stop();
     },
   };
+}
+
+async function refuseDemoUsersInProduction(config: Config, database: Database): Promise<void> {
+  if (config.NODE_ENV !== "production" || config.ALLOW_DEMO_USERS) return;
+  const demo = await demoUsersPresent(database);
+  if (demo.length > 0) {
+    throw new Error(`demo logins with the sample password exist (${demo.join(", ")}); `
+      + "change their passwords or set ALLOW_DEMO_USERS=true");
+  }
 }

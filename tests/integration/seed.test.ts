@@ -40,7 +40,7 @@ describe("Northwind seed", () => {
 
   test("demo passwords are argon2id hashes, never plain text", async () => {
     const users = await db.sql`select id, password_hash, customer_id from app_user order by id`;
-    expect(users.length).toBe(11);
+    expect(users.length).toBe(12);
     for (const u of users) {
       expect(u.password_hash).toStartWith("$argon2id$");
       expect(await Bun.password.verify("p", u.password_hash)).toBe(true);

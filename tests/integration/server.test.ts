@@ -1,11 +1,15 @@
 /** The app serves health, JSON 404s and docs in-process, over a real database. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { createTestApp, kafkaBrokers } from "../support/test-app";
+import { authAs, createTestApp, kafkaBrokers, type TestApp } from "../support/test-app";
 import type { TestDatabase } from "../support/test-database";
 
-let app: Awaited<ReturnType<typeof createTestApp>>["app"];
+let t: TestApp;
+let app: TestApp["app"];
 let database: TestDatabase;
-beforeAll(async () => ({ app, database } = await createTestApp()));
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ app, database } = t);
+});
 afterAll(async () => { await database.drop(); });
 
 describe("server basics", () => {
@@ -19,8 +23,20 @@ describe("server basics", () => {
     expect(body.status).toBe("ok");
   });
 
+  test("/health shows the outbox backlog", async () => {
+    await database.sql`insert into outbox (aggregate_type, aggregate_id, type, topic, payload, created_at)
+      values ('Order', '1', 'T', 't', '{}', now() - interval '90 seconds')`;
+    const body = await (await app.request("/health")).json() as { outbox: { pending: number; oldestPendingAgeSeconds: number } };
+    expect(body.outbox.pending).toBe(1);
+    expect(body.outbox.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(90);
+  });
+
+  test("an /api route without a token is 401 before anything else", async () => {
+    expect((await app.request("/api/NoSuchThing/1")).status).toBe(401);
+  });
+
   test("unknown routes answer a JSON:API 404 with a request id header", async () => {
-    const res = await app.request("/api/NoSuchThing/1");
+    const res = await app.request("/api/NoSuchThing/1", { headers: await authAs(t, "admin") });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/vnd.api+json");
     expect(res.headers.get("x-request-id")).toBeTruthy();

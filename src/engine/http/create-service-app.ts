@@ -12,6 +12,7 @@ import { errorObject } from "./errors";
 import { registerApiDocs } from "./api-docs";
 import { registerHealth, type HealthDeps } from "./health";
 import { requestLogger } from "./request-logger";
+import { throwOnInvalid } from "./validation";
 
 export interface ServiceAppOptions {
   title: string;
@@ -22,7 +23,7 @@ export interface ServiceAppOptions {
 }
 
 export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: undefined });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: throwOnInvalid });
   app.use("*", requestLogger(opts.logger));
   app.use("/api/*", bodyLimit({
     maxSize: opts.maxBodyBytes ?? 1_000_000,
@@ -32,7 +33,12 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
   app.onError(onError);
   app.notFound(onNotFound);
   registerHealth(app, opts.health);
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: opts.title, version: opts.version ?? "1.0.0" } });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: opts.title, version: opts.version ?? "1.0.0" },
+    security: [{ bearerAuth: [] }],
+  });
   registerApiDocs(app, `${opts.title} API`);
   return app;
 }

@@ -24,7 +24,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return errorResponse(c, first.status, known.map((e) => e.toJsonApi()), headers);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    return errorResponse(c, err.status, [errorObject(err.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", err.message)]);
+    const code = err.status === 413 ? "PAYLOAD_TOO_LARGE" : /malformed json/i.test(err.message) ? "MALFORMED_JSON" : "BAD_REQUEST";
+    return errorResponse(c, err.status, [errorObject(code, err.message)]);
   }
   c.var.logger?.error({ err }, "unhandled error");
   return errorResponse(c, 500, [errorObject("INTERNAL", `unexpected error; request id ${c.var.requestId ?? "unknown"}`)]);

@@ -35,6 +35,7 @@ const route = createRoute({
   path: "/health",
   tags: ["System"],
   summary: "Liveness of the service and its dependencies",
+  security: [],
   responses: {
     200: { description: "Database up", content: { "application/json": { schema: HealthSchema } } },
     503: { description: "Database down", content: { "application/json": { schema: HealthSchema } } },

@@ -3,6 +3,7 @@
  * as jsonb from a root row, so the same document comes out of a trigger (the
  * outbox), a query, or any writer. Child lists are ordered by primary key.
  */
+import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { quoteIdent, quoteLiteral } from "../sql/quote";
 import { primaryKeyOf, tableName, type Mapping } from "./mapping";
@@ -49,4 +50,10 @@ export function documentQuery(mapping: Mapping, envelope?: string): string {
   const body = documentExpression(mapping, root);
   const doc = envelope ? `jsonb_build_object(${quoteLiteral(envelope)}, ${body})` : body;
   return `select ${doc} as document from ${quoteIdent(tableName(mapping.table))} ${quoteIdent(root)} where ${col(root, primaryKeyOf(mapping.table))} = $1`;
+}
+
+/** The same query as a drizzle SQL object with the id bound as a parameter. */
+export function documentSelect(mapping: Mapping, id: unknown, envelope?: string): SQL {
+  const [before] = documentQuery(mapping, envelope).split("$1");
+  return sql`${sql.raw(before!)}${id}`;
 }

@@ -2,4 +2,4 @@
 export { defineMapping, field, lookup, children, type Mapping } from "./mapping";
 export { documentSchema } from "./document-schema";
 export { insertDocument, type InsertedRow } from "./document-to-rows";
-export { documentExpression, documentQuery } from "./document-sql";
+export { documentExpression, documentQuery, documentSelect } from "./document-sql";

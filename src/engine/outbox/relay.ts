@@ -17,6 +17,8 @@ export interface RelayOptions {
   clientId?: string;
   /** Topics to create up front (idempotent). */
   topics?: string[];
+  /** Prepended to every topic, e.g. "staging." to share one cluster between environments. */
+  topicPrefix?: string;
   batchSize?: number;
   pollIntervalMs?: number;
   maxBackoffMs?: number;
@@ -38,6 +40,7 @@ export function createRelay(opts: RelayOptions): Relay {
   const kafka = new Kafka({ clientId: opts.clientId ?? "outbox-relay", brokers: opts.brokers, logLevel: logLevel.NOTHING,
     retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 } });
   const batchSize = opts.batchSize ?? 200;
+  const prefix = opts.topicPrefix ?? "";
   const pollMs = opts.pollIntervalMs ?? 1000;
   const maxBackoff = opts.maxBackoffMs ?? 15_000;
   let producer: Producer | undefined;
@@ -85,7 +88,8 @@ export function createRelay(opts: RelayOptions): Relay {
     if (opts.topics?.length) {
       const admin = kafka.admin();
       await admin.connect();
-      await admin.createTopics({ topics: opts.topics.map((topic) => ({ topic })), waitForLeaders: true }).catch(() => false);
+      await admin.createTopics({ topics: opts.topics.map((topic) => ({ topic: prefix + topic })), waitForLeaders: true })
+        .catch(() => false);
       await admin.disconnect();
     }
     producer = p;
@@ -100,7 +104,7 @@ export function createRelay(opts: RelayOptions): Relay {
     await p.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, ms]) => ({
-        topic,
+        topic: prefix + topic,
         messages: ms.map((m) => ({
           key: m.aggregateId,
           value: JSON.stringify(m.payload),

@@ -1,0 +1,80 @@
+/**
+ * POST /api/auth/login: username and password → a signed access token. Failures
+ * never say whether the user exists, take the same time either way, and are
+ * rate-limited per user and client address (429 with Retry-After).
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "../http/errors";
+import type { LoginLimiter } from "./login-limiter";
+import type { TokenService } from "./tokens";
+
+export interface UserRecord {
+  id: string;
+  passwordHash: string;
+  roles: string[];
+  /** Extra token claims, e.g. { customer_id: "ALFKI" }. */
+  claims: Record<string, unknown>;
+}
+
+export interface AuthDeps {
+  tokens: TokenService;
+  limiter: LoginLimiter;
+  findUser(username: string): Promise<UserRecord | undefined>;
+}
+
+const LoginSchema = z.object({
+  username: z.string().min(1).max(128),
+  password: z.string().min(1).max(1024),
+}).strict().openapi("Login", { example: { username: "ALFKI", password: "p" } });
+
+const TokenSchema = z.object({
+  access_token: z.string(), token_type: z.literal("Bearer"), expires_in: z.number().int(),
+}).openapi("AccessToken");
+
+const ErrorsSchema = z.object({ errors: z.array(z.object({ status: z.string(), code: z.string(), title: z.string(),
+  detail: z.string().optional() })) });
+const err = (description: string) => ({ description, content: { "application/vnd.api+json": { schema: ErrorsSchema } } });
+
+export const loginRoute = createRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["Authentication"],
+  summary: "Exchange a username and password for a bearer token",
+  security: [],
+  request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: TokenSchema } } },
+    400: err("Malformed body"),
+    401: err("Wrong username or password"),
+    415: err("Body is not JSON"),
+    422: err("Missing fields"),
+    429: err("Too many failed attempts; retry later"),
+  },
+});
+
+let dummyHash: Promise<string> | undefined;
+/** Verifying against a throwaway hash keeps unknown users as slow as wrong passwords. */
+const equalizeTiming = (password: string) =>
+  (dummyHash ??= Bun.password.hash("not-a-real-password", { algorithm: "argon2id" }))
+    .then((hash) => Bun.password.verify(password, hash));
+
+export function registerLogin(app: OpenAPIHono<any>, deps: AuthDeps): void {
+  app.openapi(loginRoute, async (c) => {
+    const { username, password } = c.req.valid("json");
+    const ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const wait = deps.limiter.blockedFor(username, ip);
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      throw new ApiError("TOO_MANY_REQUESTS", `too many failed logins; retry in ${wait} s`);
+    }
+    const user = await deps.findUser(username);
+    const ok = user ? await Bun.password.verify(password, user.passwordHash) : await equalizeTiming(password).then(() => false);
+    if (!user || !ok) {
+      deps.limiter.failed(username, ip);
+      throw new ApiError("UNAUTHENTICATED", "wrong username or password");
+    }
+    deps.limiter.succeeded(username, ip);
+    const { token, expiresIn } = await deps.tokens.sign({ ...user.claims, sub: user.id, roles: user.roles });
+    return c.json({ access_token: token, token_type: "Bearer" as const, expires_in: expiresIn }, 200);
+  });
+}
