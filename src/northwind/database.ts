@@ -1,17 +1,20 @@
 /**
  * Brings the Northwind database up to date: table migrations, the seed when the
- * database is empty, then the generated rule and policy SQL.
+ * database is empty, then the generated rule and policy SQL, and a recompute of
+ * derived columns when the data was just seeded or the rules changed.
  */
 import { join } from "node:path";
 import type { Database } from "../engine/db/database";
 import { applyGeneratedSql, migrateTables } from "../engine/db/migrate";
+import type { RecomputeReport } from "../engine/rules";
+import { NORTHWIND_RULES_SQL_KEY, recomputeNorthwind } from "./recompute";
 import { isSeeded, seedNorthwind } from "./seed";
 
 const ROOT = join(import.meta.dir, "../..");
 export const NORTHWIND_MIGRATIONS = join(ROOT, "migrations/northwind");
 export const NORTHWIND_GENERATED_SQL = join(ROOT, "sql/northwind");
 
-export interface PrepareResult { seeded: boolean; appliedGeneratedFiles: string[] }
+export interface PrepareResult { seeded: boolean; appliedGeneratedFiles: string[]; recompute?: RecomputeReport }
 
 export async function prepareNorthwindDatabase(database: Database, log: (line: string) => void = () => {},
   opts: { seed?: boolean } = {}): Promise<PrepareResult> {
@@ -24,5 +27,12 @@ export async function prepareNorthwindDatabase(database: Database, log: (line: s
     seeded = true;
   }
   const appliedGeneratedFiles = await applyGeneratedSql(database, [NORTHWIND_GENERATED_SQL], log);
-  return { seeded, appliedGeneratedFiles };
+  // The seed loads with triggers off and stale stored totals; new rules need their columns filled.
+  if (!seeded && !appliedGeneratedFiles.includes(NORTHWIND_RULES_SQL_KEY)) return { seeded, appliedGeneratedFiles };
+  log("rules: recomputing derived columns…");
+  const recompute = await recomputeNorthwind(database);
+  const changed = recompute.updated.reduce((n, u) => n + u.rows, 0);
+  log(`rules: recomputed (${changed} values changed, ${recompute.violations.length} rows violate constraints)`);
+  for (const v of recompute.violations) log(`rules: ${v.table}[${v.key}] violates ${v.rule}: ${v.message}`);
+  return { seeded, appliedGeneratedFiles, recompute };
 }

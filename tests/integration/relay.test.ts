@@ -90,6 +90,7 @@ describe("outbox relay", () => {
     const relay = createRelay({ sql: db.sql, brokers: down, logger: silentLogger, topics: [topic],
       pollIntervalMs: 200, maxBackoffMs: 1000 });
     await relay.start();
+    await db.sql`update customer set credit_limit = 1e7 where id = 'ALFKI'`;
     const ids = await commitOrders(100, "ALFKI");
     await db.sql`update outbox set topic = ${topic} where aggregate_id = any(${ids.map(String)})`;
     await Bun.sleep(1500);

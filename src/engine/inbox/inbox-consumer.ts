@@ -87,6 +87,7 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
 
   return {
     async start() {
+      await ensureTopics(kafka, [opts.topic, opts.deadLetterTopic]);
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
       consumer = kafka.consumer({ groupId: opts.groupId });
@@ -108,6 +109,17 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       await producer?.disconnect().catch(() => {});
     },
   };
+}
+
+/** Creating both topics up front means the consumer can start before any producer. */
+async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -1,0 +1,17 @@
+/**
+ * Which rule specs compile to which generated files; shared by rules:generate,
+ * rules:check and rules:stats. A new schema (Shipping) adds a line here.
+ */
+import { join } from "node:path";
+import type { RuleSet } from "../src/engine/rules";
+import { northwindRules } from "../src/northwind/rules";
+import { shippingRules } from "../shipping/rules";
+
+export const ROOT = join(import.meta.dir, "..");
+
+export interface RuleTarget { rules: RuleSet; out: string }
+
+export const RULE_TARGETS: readonly RuleTarget[] = [
+  { rules: northwindRules, out: "sql/northwind/10-rules.sql" },
+  { rules: shippingRules, out: "sql/shipping/10-rules.sql" },
+];
