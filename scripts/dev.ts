@@ -1,8 +1,9 @@
 /**
  * `bun run dev`: the whole system on its embedded defaults. Starts Postgres
  * (DATABASE_URL or embedded under .data/), a local Kafka broker (KAFKA_BROKERS,
- * or one from Maven Central jars where Java is present), and the Northwind
- * service on 5656; prints the URLs and the database connection string.
+ * or one from Maven Central jars where Java is present), Northwind on 5656 with
+ * its outbox relay, and Shipping on 5657 (SHIPPING_PORT) with its consumer;
+ * prints the URLs and the database connection string.
  */
 import { join } from "node:path";
 import { loadConfig } from "../src/config";
@@ -13,6 +14,8 @@ import { preferredPort } from "../src/engine/net/free-port";
 import { createRelay } from "../src/engine/outbox/relay";
 import { RELAY_TOPICS } from "../src/northwind/publish";
 import { startNorthwind } from "../src/northwind/service";
+import { loadShippingConfig } from "../shipping/config";
+import { startShipping } from "../shipping/service";
 
 const DATA_DIR = join(import.meta.dir, "../.data");
 const DEV_KAFKA_PORT = 19092;
@@ -39,6 +42,9 @@ async function main(): Promise<void> {
       logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
     : undefined;
   await relay?.start();
+  const shippingConfig = loadShippingConfig({ ...process.env, PORT: process.env.SHIPPING_PORT, KAFKA_BROKERS: config.KAFKA_BROKERS });
+  const shipping = await startShipping(shippingConfig, await northwind.postgres.urlFor("shipping"),
+    logger.child({ service: "shipping" }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log([
     "",
@@ -50,10 +56,14 @@ async function main(): Promise<void> {
     `  Database   ${northwind.databaseUrl}`,
     `  Kafka      ${config.KAFKA_BROKERS ?? "not configured"}`,
     `  Relay      ${relay ? "outbox -> Kafka" : "off (no Kafka): outbox rows wait"}`,
+    `  Shipping   ${shipping.url}/api  (docs ${shipping.url}/docs)`,
+    "",
+    "Log in with admin/p, s1/p, ALFKI/p or partner/p at POST /api/auth/login.",
     "",
   ].join("\n"));
   const stop = async () => {
     say("stopping…");
+    await shipping.stop().catch((e) => logger.error({ err: e }, "shipping stop failed"));
     await relay?.stop().catch((e) => logger.error({ err: e }, "relay stop failed"));
     await northwind.stop().catch((e) => logger.error({ err: e }, "northwind stop failed"));
     await kafka?.stop().catch((e) => logger.error({ err: e }, "kafka stop failed"));
