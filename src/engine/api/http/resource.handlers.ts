@@ -1,0 +1,124 @@
+/**
+ * Handlers for /api/{Type} and /api/{Type}/{id}: each runs the pipeline
+ * parse → plan → SQL → one transaction → JSON:API document. Bodies arrive
+ * already checked by request-body.ts and validated by the route's zod schema.
+ */
+import type { Context } from "hono";
+import { ApiError } from "../../http/errors";
+import { decodeId } from "../model/id-codec";
+import type { ResourceModel } from "../model/resource-model";
+import { toParameter } from "../model/values";
+import { parseCollectionQuery, parseDocumentQuery } from "../query/parse-query";
+import { selectByKey } from "../sql/build-select";
+import { deleteRow, insertRow, selectGuarded, selectVersion, updateRow, type ColumnValue } from "../sql/build-write";
+import { runInTransaction, type Row, type Tx } from "../transaction";
+import { keyFromPath, notFound, type ApiDeps } from "./api-deps";
+import { collectionDocument, readCollection } from "./collection";
+import { assemble } from "./compound";
+import { executeRead } from "./read";
+import { sendDocument, sendResource } from "./respond";
+import { toResourceObject, versionOf } from "./serialize";
+import { etag, expectedVersions, notModified, preconditionFailed } from "./version";
+
+export type Handler = (c: Context) => Promise<Response>;
+
+interface WriteBody { data: { id?: string; attributes?: Record<string, unknown>; meta?: { checksum?: unknown } } }
+
+function validBody(c: Context): WriteBody {
+  return (c.req as unknown as { valid(target: "json"): WriteBody }).valid("json");
+}
+
+function columnValues(resource: ResourceModel, attributes: Record<string, unknown>): ColumnValue[] {
+  return Object.entries(attributes).filter(([, v]) => v !== undefined).map(([name, value]) => {
+    const attribute = resource.attribute.get(name)!;
+    return { attribute, value: toParameter(attribute, value) };
+  });
+}
+
+/** A write that matched no row: the row is gone (404) or its version moved on (412). */
+async function missed(tx: Tx, resource: ResourceModel, key: readonly unknown[], id: string): Promise<never> {
+  const [current] = await tx.run<{ version: string }>(selectVersion(resource, key));
+  throw current ? preconditionFailed(current.version) : notFound(resource, id);
+}
+
+/** Client-chosen keys may come as data.id or as the key attributes; both must agree. */
+function keyAttributes(resource: ResourceModel, id: string | undefined, attributes: Record<string, unknown>): void {
+  const key = id === undefined ? undefined : decodeId(resource, id);
+  if (id !== undefined && !key) throw new ApiError("VALIDATION_FAILED", `${JSON.stringify(id)} is not a valid ${resource.type} id`, { pointer: "/data/id" });
+  for (const [i, a] of resource.primaryKey.entries()) {
+    const given = attributes[a.name];
+    if (key && given !== undefined && given !== key[i]) {
+      throw new ApiError("CONFLICT", `attribute ${a.name} disagrees with data.id`, { pointer: `/data/attributes/${a.name}` });
+    }
+    if (key) attributes[a.name] = key[i];
+    else if (given === undefined && !a.hasDefault) {
+      throw new ApiError("VALIDATION_FAILED", `${a.name} is required (or send data.id)`, { pointer: `/data/attributes/${a.name}` });
+    }
+  }
+}
+
+export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): Record<"list" | "get" | "create" | "update" | "remove", Handler> {
+  const { registry, database, basePath } = deps;
+  const render = (row: Row) => toResourceObject(basePath, resource, row, new Map());
+  return {
+    async list(c) {
+      const url = new URL(c.req.url);
+      const query = parseCollectionQuery(registry, resource, url.searchParams, deps.limits);
+      return sendDocument(c, 200, collectionDocument(await readCollection(c, deps, resource, query, url)));
+    },
+
+    async get(c) {
+      const id = c.req.param("id") ?? "";
+      const key = keyFromPath(resource, id);
+      const url = new URL(c.req.url);
+      const query = parseDocumentQuery(registry, resource, url.searchParams);
+      const read = await executeRead(c, database, { main: selectByKey(resource, key), sort: [], include: query.include });
+      const row = read.rows[0];
+      if (!row) throw notFound(resource, id);
+      if (notModified(c.req.header("if-none-match"), versionOf(row))) return c.body(null, 304, { etag: etag(versionOf(row)) });
+      const { data, included } = assemble(basePath, query.fields, resource, [row], query.include, read.includeRows);
+      return sendResource(c, 200, data[0]!, query.include.length ? included : undefined, url.pathname + url.search);
+    },
+
+    async create(c) {
+      const { data } = validBody(c);
+      const attributes = { ...data.attributes };
+      if (!resource.keyGenerated) keyAttributes(resource, data.id, attributes);
+      const [row] = await runInTransaction(c, database, (tx) => tx.run(insertRow(resource, columnValues(resource, attributes))));
+      const object = render(row!);
+      return sendResource(c, 201, object, undefined, object.links.self, { location: object.links.self });
+    },
+
+    async update(c) {
+      const id = c.req.param("id") ?? "";
+      const key = keyFromPath(resource, id);
+      const { data } = validBody(c);
+      const attributes = { ...data.attributes };
+      for (const [i, a] of resource.primaryKey.entries()) {
+        if (attributes[a.name] !== undefined && attributes[a.name] !== key[i]) {
+          throw new ApiError("VALIDATION_FAILED", `${a.name} is part of the id and cannot change`, { pointer: `/data/attributes/${a.name}` });
+        }
+        delete attributes[a.name];
+      }
+      const versions = expectedVersions(c.req.header("if-match"), data.meta?.checksum);
+      const values = columnValues(resource, attributes);
+      const row = await runInTransaction(c, database, async (tx) => {
+        const [written] = await tx.run(values.length ? updateRow(resource, key, values, versions) : selectGuarded(resource, key, versions));
+        return written ?? missed(tx, resource, key, id);
+      });
+      const object = render(row);
+      return sendResource(c, 200, object, undefined, object.links.self);
+    },
+
+    async remove(c) {
+      const id = c.req.param("id") ?? "";
+      const key = keyFromPath(resource, id);
+      const versions = expectedVersions(c.req.header("if-match"), undefined);
+      await runInTransaction(c, database, async (tx) => {
+        const [deleted] = await tx.run(deleteRow(resource, key, versions));
+        if (!deleted) await missed(tx, resource, key, id);
+      });
+      return c.body(null, 204);
+    },
+  };
+}
