@@ -2,7 +2,9 @@
 import type { Logger } from "pino";
 import type { Database } from "../src/engine/db/database";
 import type { KafkaHealth } from "../src/engine/http/health";
+import { registerJsonApi } from "../src/engine/api";
 import { createServiceApp } from "../src/engine/http/create-service-app";
+import { shippingResources } from "./api";
 
 export interface ShippingAppDeps {
   database: Database;
@@ -10,10 +12,16 @@ export interface ShippingAppDeps {
   logger: Logger;
 }
 
+/**
+ * Shipping is an internal service behind Northwind: its API is not
+ * authenticated here (run it on a private network, or front it with a gateway).
+ */
 export function createShippingApp(deps: ShippingAppDeps) {
-  return createServiceApp({
+  const app = createServiceApp({
     title: "Shipping",
     logger: deps.logger,
     health: { sql: deps.database.sql, kafka: deps.kafka },
   });
+  registerJsonApi(app, { registry: shippingResources, database: deps.database });
+  return app;
 }
