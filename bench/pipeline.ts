@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     issuer: "northwind", audience: "northwind-api", ttlSeconds: 3600, clockToleranceSeconds: 5 });
   const app = createApp({ database: nw, kafka: createKafkaHealth(brokers), logger, tokens });
   const server = Bun.serve({ port: 0, fetch: app.fetch });
-  const relay = createRelay({ sql: nw.sql, brokers, logger, topics: RELAY_TOPICS, pollIntervalMs: 100 });
+  const relay = createRelay({ sql: nw.sql, databaseUrl: pg.urlFor("northwind"), brokers, logger, topics: RELAY_TOPICS, pollIntervalMs: 100 });
   const consumer = createOrderConsumer({ database: ship, brokers, logger });
   await relay.start();
   await consumer.start();

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const config = kafka ? { ...base, KAFKA_BROKERS: kafka.brokers.join(",") } : base;
   const northwind = await startNorthwind(config, logger.child({ service: "northwind" }), DATA_DIR);
   const relay = config.KAFKA_BROKERS
-    ? createRelay({ sql: northwind.database.sql, brokers: config.KAFKA_BROKERS.split(","),
+    ? createRelay({ sql: northwind.database.sql, databaseUrl: northwind.databaseUrl, brokers: config.KAFKA_BROKERS.split(","),
       logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
     : undefined;
   await relay?.start();

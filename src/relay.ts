@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     return;
   }
   const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
-  const relay = createRelay({ sql: database.sql, brokers: config.KAFKA_BROKERS.split(","), logger, topics: RELAY_TOPICS });
+  const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","), logger, topics: RELAY_TOPICS });
   await relay.start();
   const stop = async () => {
     logger.info("relay: draining and stopping");

@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (!brokers) throw new Error("KAFKA_BROKERS is unset: run with `bun run test`");
   northwind = await createTestApp();
   shipping = await cloneDatabase(SHIPPING_TEMPLATE_DATABASE);
-  relay = createRelay({ sql: northwind.database.sql, brokers, logger: silentLogger, topicPrefix: prefix,
+  relay = createRelay({ sql: northwind.database.sql, databaseUrl: northwind.database.url, brokers, logger: silentLogger, topicPrefix: prefix,
     topics: [ORDER_SHIPPING_TOPIC, ORDER_SHIPPING_DLQ], pollIntervalMs: 200 });
   consumer = createOrderConsumer({ database: shipping, brokers, logger: silentLogger, groupId: `${prefix}shipping`,
     topic: prefix + ORDER_SHIPPING_TOPIC, deadLetterTopic: prefix + ORDER_SHIPPING_DLQ });

@@ -49,7 +49,7 @@ describe("outbox relay", () => {
   test("delivers committed messages in order, keyed by order id, with message-id headers", async () => {
     const topic = "order_shipping";
     await db.sql`update outbox set topic = ${topic}`;
-    const relay = createRelay({ sql: db.sql, brokers: brokers(), logger: silentLogger, topics: [topic], pollIntervalMs: 200 });
+    const relay = createRelay({ sql: db.sql, databaseUrl: db.url, brokers: brokers(), logger: silentLogger, topics: [topic], pollIntervalMs: 200 });
     const ids = await commitOrders(5);
     await relay.start();
     const health = createOutboxHealth(db.sql);
@@ -68,8 +68,8 @@ describe("outbox relay", () => {
   });
 
   test("a second relay waits as standby while the first holds the lock", async () => {
-    const a = createRelay({ sql: db.sql, brokers: brokers(), logger: silentLogger, pollIntervalMs: 100 });
-    const b = createRelay({ sql: db.sql, brokers: brokers(), logger: silentLogger, pollIntervalMs: 100 });
+    const a = createRelay({ sql: db.sql, databaseUrl: db.url, brokers: brokers(), logger: silentLogger, pollIntervalMs: 100 });
+    const b = createRelay({ sql: db.sql, databaseUrl: db.url, brokers: brokers(), logger: silentLogger, pollIntervalMs: 100 });
     await a.start();
     await waitUntil(async () => a.isLeader);
     await b.start();
@@ -87,7 +87,7 @@ describe("outbox relay", () => {
     const down = [`127.0.0.1:${port}`];
     const topic = "order_shipping_outage";
     await db.sql`update outbox set delivered_at = now() where delivered_at is null`;
-    const relay = createRelay({ sql: db.sql, brokers: down, logger: silentLogger, topics: [topic],
+    const relay = createRelay({ sql: db.sql, databaseUrl: db.url, brokers: down, logger: silentLogger, topics: [topic],
       pollIntervalMs: 200, maxBackoffMs: 1000 });
     await relay.start();
     await db.sql`update customer set credit_limit = 1e7 where id = 'ALFKI'`;

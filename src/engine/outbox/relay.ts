@@ -6,12 +6,15 @@
  */
 import { Kafka, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
+import postgres from "postgres";
 import type { Sql } from "../db/database";
 import { OUTBOX_CHANNEL } from "./outbox.schema";
 import { claimBatch, markDelivered, markFailed, type OutboxMessage } from "./outbox-store";
 
 export interface RelayOptions {
   sql: Sql;
+  /** The same database as `sql`: the leader lock lives on a connection of its own. */
+  databaseUrl: string;
   brokers: string[];
   logger: Logger;
   clientId?: string;
@@ -44,7 +47,10 @@ export function createRelay(opts: RelayOptions): Relay {
   const pollMs = opts.pollIntervalMs ?? 1000;
   const maxBackoff = opts.maxBackoffMs ?? 15_000;
   let producer: Producer | undefined;
-  let lock: Awaited<ReturnType<Sql["reserve"]>> | undefined;
+  // A one-connection client of its own holds the session-level lock (a reserved pool
+  // connection does not survive a server restart cleanly).
+  const lock = postgres(opts.databaseUrl, { max: 1, onnotice: () => {}, idle_timeout: 0,
+    connection: { application_name: "outbox-relay-lock" } });
   let running = false;
   let leader = false;
   let wake: (() => void) | undefined;
@@ -59,24 +65,21 @@ export function createRelay(opts: RelayOptions): Relay {
 
   async function acquireLeadership(): Promise<boolean> {
     try {
-      lock ??= await opts.sql.reserve();
       const [row] = await lock<{ ok: boolean }[]>`select pg_try_advisory_lock(${LOCK_KEY}) as ok`;
       return row?.ok === true;
     } catch (err) {
-      log.warn({ err }, "relay: cannot reach Postgres for the leader lock; retrying");
-      lock?.release();
-      lock = undefined;
+      log.warn({ err: (err as Error).message }, "relay: cannot reach Postgres for the leader lock; retrying");
       return false;
     }
   }
 
-  /** The lock lives on one connection: if that connection died, leadership is gone. */
+  /** The lock belongs to one server session: after a reconnect it is gone and must be taken again. */
   async function stillLeader(): Promise<boolean> {
     try {
-      await lock!`select 1`;
-      return true;
+      const [row] = await lock<{ held: boolean }[]>`select exists (select 1 from pg_locks where locktype = 'advisory'
+        and classid = ${Math.floor(LOCK_KEY / 2 ** 32)} and objid = ${LOCK_KEY % 2 ** 32} and objsubid = 1 and pid = pg_backend_pid() and granted) as held`;
+      return row?.held === true;
     } catch {
-      lock = undefined;
       return false;
     }
   }
@@ -174,11 +177,8 @@ export function createRelay(opts: RelayOptions): Relay {
       await unlisten?.().catch(() => {});
       await producer?.disconnect().catch(() => {});
       producer = undefined;
-      if (lock) {
-        await lock`select pg_advisory_unlock(${LOCK_KEY})`.catch(() => {});
-        lock.release();
-        lock = undefined;
-      }
+      await lock`select pg_advisory_unlock(${LOCK_KEY})`.catch(() => {});
+      await lock.end({ timeout: 2 }).catch(() => {});
       leader = false;
       idleWaiters.splice(0).forEach((resolve) => resolve());
     },
