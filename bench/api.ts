@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       console.log(`  engine    ${fmt(engine)}`);
       console.log(`  baseline  ${fmt(baseline)}`);
       console.log(`  ratio     ${ratio.toFixed(2)}x${c.read ? (ratio >= 0.7 ? "  (target ≥ 0.7: met)" : "  (target ≥ 0.7: MISSED)") : ""}`);
-      console.log(`  app+auth  ${fmt(app)}  (bearer JWT, SET LOCAL ROLE, claims, RLS)`);
+      console.log(`  app+auth  ${fmt(app)}  (bearer JWT, role + claims, RLS)`);
     }
     for (const s of Object.values(servers)) await s.stop(true);
   } finally {

@@ -1,17 +1,15 @@
 /**
- * runInTransaction: the one place API statements reach the database. Each request
- * runs in one transaction on one reserved connection; statements sent before
- * awaiting are pipelined (a read, BEGIN to COMMIT, is one round trip). Request
- * context travels in, not through arguments: `c.var.dbSession` (set by auth
- * middleware) becomes `SET LOCAL ROLE` and the transaction-local
- * `request.jwt.claims`, before any statement of the request.
+ * runInTransaction: the one place API statements reach the database. A request's
+ * statements run in one transaction on one connection, pipelined (a read, BEGIN
+ * to COMMIT, is one round trip). Request context travels in, not through
+ * arguments: `c.var.dbSession` (set by auth middleware) becomes the
+ * transaction-local role and `request.jwt.claims` before any statement runs.
  */
 import type { Context } from "hono";
 import type { Database } from "../db/database";
 import type { DbSession } from "../db/session";
 import type { AppVariables } from "../http/app-env";
 import { withRetry } from "../db/retry";
-import { quoteIdent } from "../sql/quote";
 import { compile } from "./sql/compile";
 import type { Statement } from "./sql/sql-ast";
 
@@ -63,12 +61,18 @@ function sender(c: Context, sql: Database["sql"]): { send: Send; compileAndSend:
   };
 }
 
-/** BEGIN, then SET LOCAL ROLE and the claims when the request carries a session. */
+/**
+ * BEGIN, then the session in one statement: `set_config('role', …, true)` is SET LOCAL ROLE with
+ * the role name as a bound parameter (PostgREST does the same), and the claims transaction-local.
+ */
 function begin(c: Context, send: Send, readOnly: boolean): Promise<unknown>[] {
   const session = (c.var as Partial<ApiVariables>).dbSession;
   const setup = [send(readOnly ? "begin isolation level repeatable read read only" : "begin")];
-  if (session?.role) setup.push(send(`set local role ${quoteIdent(session.role)}`));
-  if (session?.claims) setup.push(send("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(session.claims)]));
+  const settings: string[] = [];
+  const values: unknown[] = [];
+  if (session?.role) settings.push(`set_config('role', $${values.push(session.role)}, true)`);
+  if (session?.claims) settings.push(`set_config('request.jwt.claims', $${values.push(JSON.stringify(session.claims))}, true)`);
+  if (settings.length) setup.push(send(`select ${settings.join(", ")}`, values));
   return setup;
 }
 

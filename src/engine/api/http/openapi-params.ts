@@ -10,7 +10,7 @@ import { FilterOperators } from "./openapi-shared";
 
 const deep = { style: "deepObject" as const, explode: true };
 
-export const FILTER_DOC = "filter[Attr]=v is equality (a comma list means `in`); filter[Attr][op]=v with op in eq, ne, "
+const FILTER_DOC = "filter[Attr]=v is equality (a comma list means `in`); filter[Attr][op]=v with op in eq, ne, "
   + "lt, le, gt, ge, in, notin, like, ilike, null, notnull; filter[Rel.Attr]=v filters on a related resource "
   + "(to-one: the parent matches; to-many: some child matches); filter[or][0][Attr]=v&filter[or][1][Attr]=w "
   + "ORs the numbered groups (each group ANDs its conditions). All top-level conditions are AND'ed. "
@@ -21,10 +21,6 @@ const PAGE_DOC = "page[offset] and page[limit] (default 50, max 1000) page by po
 
 export function idParams(resource: ResourceModel) {
   return z.object({ id: z.string().openapi({ param: { description: `${resource.type} id. ${ID_ENCODING_DOC}` } }) });
-}
-
-export function relatedParams(resource: ResourceModel) {
-  return idParams(resource);
 }
 
 export function documentQuery() {

@@ -11,7 +11,7 @@ const INT_RANGE: Record<string, number> = { smallint: 32_767, integer: 2_147_483
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
 
 function validDate(text: string): boolean {
   const d = new Date(`${text.slice(0, 10)}T00:00:00Z`);
