@@ -22,6 +22,7 @@ import { createOrderConsumer } from "../shipping/order-consumer";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
 const CONCURRENCY = 16;
+const CUSTOMERS = 16;
 const logger = pino({ level: "warn" });
 const say = (line: string) => console.log(line);
 
@@ -40,9 +41,12 @@ async function main(): Promise<void> {
   const ship = createDatabase({ url: pg.urlFor("shipping"), max: 10 });
   await prepareNorthwindDatabase(nw);
   await prepareShippingDatabase(ship);
-  // One customer known to both services, with room for every order.
-  await nw.sql`update customer set credit_limit = 1e9 where id = 'ALFKI'`;
-  await ship.sql`update customers set credit_limit = 1e9 where name = 'ALFKI'`;
+  // Orders spread over customers known to both services, each with room for every order
+  // (orders of one customer serialise on its balance row, by design).
+  const customers = (await nw.sql<{ id: string }[]>`select id from customer order by id limit ${CUSTOMERS}`).map((r) => r.id);
+  await nw.sql`update customer set credit_limit = 1e9 where id = any(${customers})`;
+  await ship.sql`insert into customers (name, credit_limit) select unnest(${customers}::text[]), 1e9
+                 on conflict (name) do update set credit_limit = 1e9`;
   const tokens = await createTokenService({ algorithm: "HS256", secret: "bench-secret-bench-secret-bench-secret-1",
     issuer: "northwind", audience: "northwind-api", ttlSeconds: 3600, clockToleranceSeconds: 5 });
   const app = createApp({ database: nw, kafka: createKafkaHealth(brokers), logger, tokens });
@@ -53,8 +57,8 @@ async function main(): Promise<void> {
   await consumer.start();
   const { token } = await tokens.sign({ sub: "partner", roles: ["partner"] });
   const url = `http://127.0.0.1:${server.port}/api/ServicesEndPoint/OrderB2B`;
-  const body = JSON.stringify({ AccountId: "ALFKI", Surname: "Buchanan", Given: "Steven",
-    Items: [{ ProductName: "Chai", QuantityOrdered: 1 }, { ProductName: "Chang", QuantityOrdered: 2 }] });
+  const bodyFor = (n: number) => JSON.stringify({ AccountId: customers[n % customers.length], Surname: "Buchanan",
+    Given: "Steven", Items: [{ ProductName: "Chai", QuantityOrdered: 1 }, { ProductName: "Chang", QuantityOrdered: 2 }] });
   const committed = new Map<number, number>();
   const seen = new Map<number, number>();
   let polling = true;
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
       const rows = await ship.sql<{ id: number; ref: number }[]>`
         select order_id as id, nw_ref_id as ref from orders where order_id > ${last} order by order_id`;
       const now = performance.now();
-      for (const r of rows) { seen.set(r.ref, now); last = Math.max(last, r.id); }
+      for (const r of rows) { if (r.ref !== null) seen.set(r.ref, now); last = Math.max(last, r.id); }
       await Bun.sleep(20);
     }
   })();
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
   let failures = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < ORDERS) {
-      next++;
+      const body = bodyFor(next++);
       const res = await fetch(url, { method: "POST", body,
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` } });
       if (res.status !== 201) { failures++; await res.text(); continue; }

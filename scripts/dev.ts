@@ -3,7 +3,8 @@
  * (DATABASE_URL or embedded under .data/), a local Kafka broker (KAFKA_BROKERS,
  * or one from Maven Central jars where Java is present), Northwind on 5656 with
  * its outbox relay, and Shipping on 5657 (SHIPPING_PORT) with its consumer;
- * prints the URLs and the database connection string.
+ * prints the URLs and the database connection string. Ctrl-C stops, in reverse
+ * order, whatever had started, even during start-up.
  */
 import { join } from "node:path";
 import { loadConfig } from "../src/config";
@@ -20,31 +21,51 @@ import { startShipping } from "../shipping/service";
 const DATA_DIR = join(import.meta.dir, "../.data");
 const DEV_KAFKA_PORT = 19092;
 
-async function startKafkaIfPossible(log: (l: string) => void): Promise<LocalKafka | undefined> {
+const base = loadConfigOrExit();
+const logger = createLogger({ level: base.LOG_LEVEL, name: "dev" });
+const say = (line: string) => logger.info(line);
+const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say("stopping…");
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((err: unknown) => logger.error({ err }, `${name} stop failed`));
+    }
+  }
+  process.exit(code);
+}
+process.once("SIGINT", () => void shutdown(0));
+process.once("SIGTERM", () => void shutdown(0));
+
+async function startKafkaIfPossible(): Promise<LocalKafka | undefined> {
   if (process.env.KAFKA_BROKERS) return undefined;
   if (!canRunLocalKafka()) {
-    log("kafka: java/mvn not found and KAFKA_BROKERS unset; running without Kafka");
+    say("kafka: java/mvn not found and KAFKA_BROKERS unset; running without Kafka");
     return undefined;
   }
-  return startLocalKafka({ dataDir: join(DATA_DIR, "kafka"), port: await preferredPort(DEV_KAFKA_PORT), log });
+  return startLocalKafka({ dataDir: join(DATA_DIR, "kafka"), port: await preferredPort(DEV_KAFKA_PORT), log: say });
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const base = loadConfig();
-  const logger = createLogger({ level: base.LOG_LEVEL, name: "dev" });
-  const say = (line: string) => logger.info(line);
-  const kafka = await startKafkaIfPossible(say);
+  const kafka = await startKafkaIfPossible();
+  if (kafka) stops.push({ name: "kafka", stop: () => kafka.stop() });
   const config = kafka ? { ...base, KAFKA_BROKERS: kafka.brokers.join(",") } : base;
   const northwind = await startNorthwind(config, logger.child({ service: "northwind" }), DATA_DIR);
+  stops.push({ name: "northwind", stop: () => northwind.stop() });
   const relay = config.KAFKA_BROKERS
-    ? createRelay({ sql: northwind.database.sql, databaseUrl: northwind.databaseUrl, brokers: config.KAFKA_BROKERS.split(","),
-      logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
+    ? createRelay({ sql: northwind.database.sql, databaseUrl: northwind.databaseUrl,
+      brokers: config.KAFKA_BROKERS.split(","), logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
     : undefined;
   await relay?.start();
+  if (relay) stops.push({ name: "relay", stop: () => relay.stop() });
   const shippingConfig = loadShippingConfig({ ...process.env, PORT: process.env.SHIPPING_PORT, KAFKA_BROKERS: config.KAFKA_BROKERS });
   const shipping = await startShipping(shippingConfig, await northwind.postgres.urlFor("shipping"),
     logger.child({ service: "shipping" }));
+  stops.push({ name: "shipping", stop: () => shipping.stop() });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log([
     "",
@@ -61,19 +82,18 @@ async function main(): Promise<void> {
     "Log in with admin/p, s1/p, ALFKI/p or partner/p at POST /api/auth/login.",
     "",
   ].join("\n"));
-  const stop = async () => {
-    say("stopping…");
-    await shipping.stop().catch((e) => logger.error({ err: e }, "shipping stop failed"));
-    await relay?.stop().catch((e) => logger.error({ err: e }, "relay stop failed"));
-    await northwind.stop().catch((e) => logger.error({ err: e }, "northwind stop failed"));
-    await kafka?.stop().catch((e) => logger.error({ err: e }, "kafka stop failed"));
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : `dev start-up failed: ${e instanceof Error ? e.stack : String(e)}`);
-  process.exit(1);
+function loadConfigOrExit() {
+  try {
+    return loadConfig();
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : String(e));
+    process.exit(1);
+  }
+}
+
+main().catch(async (e: unknown) => {
+  console.error(`dev start-up failed: ${e instanceof Error ? e.stack : String(e)}`);
+  await shutdown(1);
 });

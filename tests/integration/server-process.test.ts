@@ -1,0 +1,32 @@
+/**
+ * The real entry point: `bun src/server.ts` started as a process on a test
+ * database and a free port answers /health with the database and Kafka up,
+ * and stops cleanly on SIGTERM.
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { join } from "node:path";
+import { freePort } from "../../src/engine/net/free-port";
+import { cloneDatabase, type TestDatabase } from "../support/test-database";
+
+const SERVER = join(import.meta.dir, "../../src/server.ts");
+let db: TestDatabase;
+beforeAll(async () => { db = await cloneDatabase(); });
+afterAll(async () => { await db.drop(); });
+
+test("bun src/server.ts serves /health and exits 0 on SIGTERM", async () => {
+  const port = await freePort();
+  const proc = Bun.spawn([process.execPath, SERVER], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: db.url, LOG_LEVEL: "warn" },
+    stdout: "pipe", stderr: "pipe",
+  });
+  let health: { status: string; database: { up: boolean }; kafka: { up: boolean } } | undefined;
+  for (let i = 0; i < 100 && !health; i++) {
+    health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.json() as never, () => undefined);
+    if (!health) await Bun.sleep(100);
+  }
+  expect(health).toMatchObject({ status: "ok", database: { up: true }, kafka: { up: true } });
+  proc.kill("SIGTERM");
+  const code = await proc.exited;
+  if (code !== 0) console.error(await new Response(proc.stderr).text(), await new Response(proc.stdout).text());
+  expect(code).toBe(0);
+}, 30_000);
