@@ -2,7 +2,8 @@
  * The JSON:API engine's public surface: build a registry from a drizzle schema,
  * mount the API on a service app, and run statements in the request transaction.
  */
-export { buildRegistry, type RegistryOptions } from "./model/build-registry";
+export { buildRegistry, type RegistryOptions, type ReadOnlyAttribute } from "./model/build-registry";
+export { readOnlyFromRules } from "./model/derived-read-only";
 export type { AttributeModel, RelationshipModel, ResourceModel, ResourceRegistry } from "./model/resource-model";
 export { ID_ENCODING_DOC, decodeId, encodeId } from "./model/id-codec";
 export { registerJsonApi, type JsonApiOptions } from "./http/register-api";

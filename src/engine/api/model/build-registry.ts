@@ -18,7 +18,11 @@ export interface RegistryOptions {
   exclude?: readonly string[];
   /** Per foreign-key constraint name, replacement relationship names. */
   relationshipNames?: Record<string, RelationshipNameOverride>;
+  /** Attributes clients may not write, by SQL table name and attribute, e.g. columns derived by rules. */
+  readOnly?: readonly ReadOnlyAttribute[];
 }
+
+export interface ReadOnlyAttribute { table: string; attribute: string; reason: string }
 
 const TYPE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -49,6 +53,7 @@ export function buildRegistry(opts: RegistryOptions): ResourceRegistry {
       keyGenerated: primaryKey.length === 1 && primaryKey[0]!.hasDefault,
       relationships: rels,
       relationship: new Map(rels.map((r) => [r.name, r])),
+      readOnly: new Map((opts.readOnly ?? []).filter((r) => r.table === config.name).map((r) => [r.attribute, r.reason])),
     };
   });
   const byType = new Map(resources.map((r) => [r.type, r]));

@@ -52,6 +52,8 @@ export interface ResourceModel {
   readonly keyGenerated: boolean;
   readonly relationships: readonly RelationshipModel[];
   readonly relationship: ReadonlyMap<string, RelationshipModel>;
+  /** Attributes clients may not write (e.g. derived by rules), with the reason told to them. */
+  readonly readOnly: ReadonlyMap<string, string>;
 }
 
 export interface ResourceRegistry {
