@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { ConfigError } from "../src/engine/config/parse-env";
 import { provisionPostgres } from "../src/engine/db/provision";
 import { createLogger } from "../src/engine/log/logger";
+import { stopOnSignals } from "../src/engine/process/stop-on-signals";
 import { loadShippingConfig } from "./config";
 import { startShipping } from "./service";
 
@@ -16,13 +17,10 @@ async function main(): Promise<void> {
     dataDir: join(import.meta.dir, "../.data/shipping"), log: (l) => logger.info(l) });
   const running = await startShipping(config, postgres.url, logger);
   logger.info(`Shipping API ${running.url}/api  docs ${running.url}/docs  database ${postgres.url}`);
-  const stop = async () => {
+  stopOnSignals(logger, async () => {
     await running.stop();
     await postgres.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  });
 }
 
 main().catch((e: unknown) => {

@@ -6,6 +6,7 @@ import { loadConfig } from "./config";
 import { ConfigError } from "./engine/config/parse-env";
 import { createDatabase } from "./engine/db/database";
 import { createLogger } from "./engine/log/logger";
+import { stopOnSignals } from "./engine/process/stop-on-signals";
 import { createRelay } from "./engine/outbox/relay";
 import { RELAY_TOPICS } from "./northwind/publish";
 
@@ -20,14 +21,10 @@ async function main(): Promise<void> {
   const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
   const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","), logger, topics: RELAY_TOPICS });
   await relay.start();
-  const stop = async () => {
-    logger.info("relay: draining and stopping");
+  stopOnSignals(logger, async () => {
     await relay.stop();
     await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  });
 }
 
 main().catch((e: unknown) => {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { loadConfig } from "./config";
 import { ConfigError } from "./engine/config/parse-env";
 import { createLogger } from "./engine/log/logger";
+import { stopOnSignals } from "./engine/process/stop-on-signals";
 import { startNorthwind } from "./northwind/service";
 
 async function main(): Promise<void> {
@@ -13,13 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: "northwind" });
   const running = await startNorthwind(config, logger, join(import.meta.dir, "../.data"));
   logger.info(`Northwind API ${running.url}/api  docs ${running.url}/docs  database ${running.databaseUrl}`);
-  const stop = async () => {
-    logger.info("shutting down");
-    await running.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  stopOnSignals(logger, () => running.stop());
 }
 
 main().catch((e: unknown) => {

@@ -11,6 +11,7 @@ import { createOutboxHealth } from "../../src/engine/outbox/outbox-store";
 import { startLocalKafka } from "../../src/engine/kafka/local-kafka";
 import { freePort } from "../../src/engine/net/free-port";
 import { collect } from "../support/kafka";
+import { waitUntil } from "../support/wait";
 import { silentLogger } from "../support/test-app";
 import { cloneDatabase, type TestDatabase } from "../support/test-database";
 
@@ -37,13 +38,6 @@ async function commitOrders(n: number, customer = "ANATR"): Promise<number[]> {
   return ids;
 }
 
-async function waitUntil(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await Bun.sleep(100);
-  }
-}
 
 describe("outbox relay", () => {
   test("delivers committed messages in order, keyed by order id, with message-id headers", async () => {

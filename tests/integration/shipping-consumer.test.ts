@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createOrderConsumer } from "../../shipping/order-consumer";
 import { collect, kafkaClient } from "../support/kafka";
+import { waitUntil } from "../support/wait";
 import { silentLogger } from "../support/test-app";
 import { cloneDatabase, SHIPPING_TEMPLATE_DATABASE, type TestDatabase } from "../support/test-database";
 
@@ -39,13 +40,6 @@ async function ordersByRef(refs: number[]): Promise<{ nw_ref_id: number; custome
     where o.nw_ref_id = any(${refs}) group by o.nw_ref_id, c.name order by o.nw_ref_id`];
 }
 
-async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await Bun.sleep(100);
-  }
-}
 
 function fresh(name: string) {
   const suffix = crypto.randomUUID().slice(0, 8);
@@ -61,7 +55,7 @@ describe("shipping order consumer", () => {
     await consumer.start();
     try {
       await produce(t.topic, [{ id: "m-1", value: orderMessage(90001) }, { id: "m-1", value: orderMessage(90001) }]);
-      await waitFor(async () => (await db.sql`select count(*)::int as n from inbox`)[0]!.n >= 1);
+      await waitUntil(async () => (await db.sql`select count(*)::int as n from inbox`)[0]!.n >= 1);
       await Bun.sleep(500);
       expect(await ordersByRef([90001])).toEqual([{ nw_ref_id: 90001, customer: "ALFKI", items: 2 }]);
       const [inbox] = await db.sql`select count(*)::int as n from inbox where message_id = 'm-1'`;
@@ -84,7 +78,7 @@ describe("shipping order consumer", () => {
         { id: "p-shape", value: JSON.stringify({ Order: { Id: "x" } }) },
         { id: "p-good", value: orderMessage(90003) },
       ]);
-      await waitFor(async () => (await ordersByRef([90003])).length === 1);
+      await waitUntil(async () => (await ordersByRef([90003])).length === 1);
       const dead = await collect(brokers(), t.dlq, (r) => r.length >= 3);
       const reasons = Object.fromEntries(dead.map((m) => [m.headers["message-id"], m.headers["dlq-reason"]]));
       expect(reasons["p-json"]).toBe("malformed JSON");
@@ -106,12 +100,12 @@ describe("shipping order consumer", () => {
       groupId: t.group, topic: t.topic, deadLetterTopic: t.dlq });
     const first = make();
     await first.start();
-    await waitFor(async () => (await ordersByRef(refs)).length >= 5);
+    await waitUntil(async () => (await ordersByRef(refs)).length >= 5);
     await first.stop();
     const second = make();
     await second.start();
     try {
-      await waitFor(async () => (await ordersByRef(refs)).length === refs.length, 30_000);
+      await waitUntil(async () => (await ordersByRef(refs)).length === refs.length, 30_000);
       await Bun.sleep(500);
       const rows = await ordersByRef(refs);
       expect(rows.map((r) => r.nw_ref_id)).toEqual(refs);
