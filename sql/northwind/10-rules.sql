@@ -81,79 +81,108 @@ DROP TRIGGER IF EXISTS "rules_order_before_upd" ON "public"."order";
 CREATE TRIGGER "rules_order_before_upd" BEFORE UPDATE ON "public"."order"
   FOR EACH ROW WHEN (OLD."customer_id" IS DISTINCT FROM NEW."customer_id") EXECUTE FUNCTION "public"."rules_order_before"();
 
-CREATE OR REPLACE FUNCTION "public"."rules_order_rollup"() RETURNS trigger
+CREATE OR REPLACE FUNCTION "public"."rules_order_rollup_ins"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
 DECLARE
-  o1 numeric := 0; n1 numeric := 0; v1 numeric;
-  o2 numeric := 0; n2 numeric := 0; v2 numeric;
-  o3 numeric := 0; n3 numeric := 0; v3 numeric;
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
 BEGIN
   -- customer_balance, customer_order_count, customer_unpaid_order_count: customer through order_customer_id_customer_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."customer_id" IS NOT NULL THEN
-    o1 := CASE WHEN ((OLD."shipped_date" IS NULL) AND (OLD."ready" = TRUE)) THEN coalesce(OLD."amount_total", 0) ELSE 0 END;
-    o2 := 1;
-    o3 := CASE WHEN (OLD."shipped_date" IS NULL) THEN 1 ELSE 0 END;
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."customer_id" IS NOT NULL THEN
-    n1 := CASE WHEN ((NEW."shipped_date" IS NULL) AND (NEW."ready" = TRUE)) THEN coalesce(NEW."amount_total", 0) ELSE 0 END;
-    n2 := 1;
-    n3 := CASE WHEN (NEW."shipped_date" IS NULL) THEN 1 ELSE 0 END;
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."customer_id" IS NOT DISTINCT FROM NEW."customer_id" THEN
-    IF n1 <> o1 OR n2 <> o2 OR n3 <> o3 THEN
-      UPDATE "public"."customer" p SET "balance" = p."balance" + (n1 - o1), "order_count" = p."order_count" + (n2 - o2), "unpaid_order_count" = p."unpaid_order_count" + (n3 - o3)
-        WHERE p."id" = NEW."customer_id"
-        RETURNING p."balance", p."order_count", p."unpaid_order_count" INTO v1, v2, v3;
-      IF FOUND AND n1 <> o1 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', NEW."customer_id", 'balance', v1 - (n1 - o1), v1; END IF;
-      IF FOUND AND n2 <> o2 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', NEW."customer_id", 'order_count', v2 - (n2 - o2), v2; END IF;
-      IF FOUND AND n3 <> o3 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', NEW."customer_id", 'unpaid_order_count', v3 - (n3 - o3), v3; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."customer_id" > NEW."customer_id" THEN
-    IF n1 <> 0 OR n2 <> 0 OR n3 <> 0 THEN
-      UPDATE "public"."customer" p SET "balance" = p."balance" + n1, "order_count" = p."order_count" + n2, "unpaid_order_count" = p."unpaid_order_count" + n3
-        WHERE p."id" = NEW."customer_id"
-        RETURNING p."balance", p."order_count", p."unpaid_order_count" INTO v1, v2, v3;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', NEW."customer_id", 'balance', v1 - n1, v1; END IF;
-      IF FOUND AND n2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', NEW."customer_id", 'order_count', v2 - n2, v2; END IF;
-      IF FOUND AND n3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', NEW."customer_id", 'unpaid_order_count', v3 - n3, v3; END IF;
-    END IF;
-    IF o1 <> 0 OR o2 <> 0 OR o3 <> 0 THEN
-      UPDATE "public"."customer" p SET "balance" = p."balance" - o1, "order_count" = p."order_count" - o2, "unpaid_order_count" = p."unpaid_order_count" - o3
-        WHERE p."id" = OLD."customer_id"
-        RETURNING p."balance", p."order_count", p."unpaid_order_count" INTO v1, v2, v3;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', OLD."customer_id", 'balance', v1 + o1, v1; END IF;
-      IF FOUND AND o2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', OLD."customer_id", 'order_count', v2 + o2, v2; END IF;
-      IF FOUND AND o3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', OLD."customer_id", 'unpaid_order_count', v3 + o3, v3; END IF;
-    END IF;
-  ELSE
-    IF o1 <> 0 OR o2 <> 0 OR o3 <> 0 THEN
-      UPDATE "public"."customer" p SET "balance" = p."balance" - o1, "order_count" = p."order_count" - o2, "unpaid_order_count" = p."unpaid_order_count" - o3
-        WHERE p."id" = OLD."customer_id"
-        RETURNING p."balance", p."order_count", p."unpaid_order_count" INTO v1, v2, v3;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', OLD."customer_id", 'balance', v1 + o1, v1; END IF;
-      IF FOUND AND o2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', OLD."customer_id", 'order_count', v2 + o2, v2; END IF;
-      IF FOUND AND o3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', OLD."customer_id", 'unpaid_order_count', v3 + o3, v3; END IF;
-    END IF;
-    IF n1 <> 0 OR n2 <> 0 OR n3 <> 0 THEN
-      UPDATE "public"."customer" p SET "balance" = p."balance" + n1, "order_count" = p."order_count" + n2, "unpaid_order_count" = p."unpaid_order_count" + n3
-        WHERE p."id" = NEW."customer_id"
-        RETURNING p."balance", p."order_count", p."unpaid_order_count" INTO v1, v2, v3;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', NEW."customer_id", 'balance', v1 - n1, v1; END IF;
-      IF FOUND AND n2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', NEW."customer_id", 'order_count', v2 - n2, v2; END IF;
-      IF FOUND AND n3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', NEW."customer_id", 'unpaid_order_count', v3 - n3, v3; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2, sum(x.v3) AS d3
+        FROM (SELECT n."customer_id" AS k1, CASE WHEN ((n."shipped_date" IS NULL) AND (n."ready" = TRUE)) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1, 1 AS v2, CASE WHEN (n."shipped_date" IS NULL) THEN 1 ELSE 0 END AS v3 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."customer" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0 OR d.d3 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."customer" p SET "balance" = p."balance" + l.d1, "order_count" = p."order_count" + l.d2, "unpaid_order_count" = p."unpaid_order_count" + l.d3
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."balance" AS v1, l.d1, p."order_count" AS v2, l.d2, p."unpaid_order_count" AS v3, l.d3
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', r.k1, 'balance', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', r.k1, 'order_count', r.v2 - r.d2, r.v2; END IF;
+    IF logging AND r.d3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', r.k1, 'unpaid_order_count', r.v3 - r.d3, r.v3; END IF;
+  END LOOP;
   RETURN NULL;
 END;
 $fn$;
 
-DROP TRIGGER IF EXISTS "rules_order_rollup_ins_del" ON "public"."order";
-CREATE TRIGGER "rules_order_rollup_ins_del" AFTER INSERT OR DELETE ON "public"."order"
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_order_rollup"();
+DROP TRIGGER IF EXISTS "rules_order_rollup_ins" ON "public"."order";
+CREATE TRIGGER "rules_order_rollup_ins" AFTER INSERT ON "public"."order"
+  REFERENCING NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_rollup_ins"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_order_rollup_del"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- customer_balance, customer_order_count, customer_unpaid_order_count: customer through order_customer_id_customer_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2, sum(x.v3) AS d3
+        FROM (SELECT o."customer_id" AS k1, -(CASE WHEN ((o."shipped_date" IS NULL) AND (o."ready" = TRUE)) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1, -1 AS v2, -(CASE WHEN (o."shipped_date" IS NULL) THEN 1 ELSE 0 END) AS v3 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."customer" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0 OR d.d3 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."customer" p SET "balance" = p."balance" + l.d1, "order_count" = p."order_count" + l.d2, "unpaid_order_count" = p."unpaid_order_count" + l.d3
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."balance" AS v1, l.d1, p."order_count" AS v2, l.d2, p."unpaid_order_count" AS v3, l.d3
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', r.k1, 'balance', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', r.k1, 'order_count', r.v2 - r.d2, r.v2; END IF;
+    IF logging AND r.d3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', r.k1, 'unpaid_order_count', r.v3 - r.d3, r.v3; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_order_rollup_del" ON "public"."order";
+CREATE TRIGGER "rules_order_rollup_del" AFTER DELETE ON "public"."order"
+  REFERENCING OLD TABLE AS "old_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_rollup_del"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_order_rollup_upd"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- customer_balance, customer_order_count, customer_unpaid_order_count: customer through order_customer_id_customer_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2, sum(x.v3) AS d3
+        FROM (SELECT n."customer_id" AS k1, CASE WHEN ((n."shipped_date" IS NULL) AND (n."ready" = TRUE)) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1, 1 AS v2, CASE WHEN (n."shipped_date" IS NULL) THEN 1 ELSE 0 END AS v3 FROM "new_rows" n
+        UNION ALL SELECT o."customer_id" AS k1, -(CASE WHEN ((o."shipped_date" IS NULL) AND (o."ready" = TRUE)) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1, -1 AS v2, -(CASE WHEN (o."shipped_date" IS NULL) THEN 1 ELSE 0 END) AS v3 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."customer" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0 OR d.d3 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."customer" p SET "balance" = p."balance" + l.d1, "order_count" = p."order_count" + l.d2, "unpaid_order_count" = p."unpaid_order_count" + l.d3
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."balance" AS v1, l.d1, p."order_count" AS v2, l.d2, p."unpaid_order_count" AS v3, l.d3
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_balance', 'customer', r.k1, 'balance', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_order_count', 'customer', r.k1, 'order_count', r.v2 - r.d2, r.v2; END IF;
+    IF logging AND r.d3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customer_unpaid_order_count', 'customer', r.k1, 'unpaid_order_count', r.v3 - r.d3, r.v3; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
 
 DROP TRIGGER IF EXISTS "rules_order_rollup_upd" ON "public"."order";
 CREATE TRIGGER "rules_order_rollup_upd" AFTER UPDATE ON "public"."order"
-  FOR EACH ROW WHEN (OLD."amount_total" IS DISTINCT FROM NEW."amount_total" OR OLD."customer_id" IS DISTINCT FROM NEW."customer_id" OR OLD."shipped_date" IS DISTINCT FROM NEW."shipped_date" OR OLD."ready" IS DISTINCT FROM NEW."ready") EXECUTE FUNCTION "public"."rules_order_rollup"();
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_rollup_upd"();
 
 CREATE OR REPLACE FUNCTION "public"."rules_order_cascade"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
@@ -205,26 +234,36 @@ CREATE CONSTRAINT TRIGGER "rules_order_check_upd" AFTER UPDATE ON "public"."orde
 
 CREATE OR REPLACE FUNCTION "public"."rules_order_detail_before"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  p1 "public"."product"%ROWTYPE;
+  p2 "public"."order"%ROWTYPE;
 BEGIN
-  -- parentCheck order_detail_product_id_parent
-  IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id") AND NEW."product_id" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "public"."product" p WHERE p."id" = NEW."product_id") THEN
-    RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'order_detail.product_id (' || coalesce(NEW."product_id"::text, 'null') || ') references no existing product', CONSTRAINT = 'order_detail_product_id_parent';
+  -- product through order_detail_product_id_product_id_fk, read once for parentCheck order_detail_product_id_parent, copy order_detail_unit_price, formula order_detail_amount
+  IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity") AND NEW."product_id" IS NOT NULL THEN
+    SELECT p."unit_price", p."carbon_neutral" INTO p1."unit_price", p1."carbon_neutral"
+      FROM "public"."product" p WHERE p."id" = NEW."product_id";
+    IF NOT FOUND AND (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id") THEN
+      RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'order_detail.product_id (' || coalesce(NEW."product_id"::text, 'null') || ') references no existing product', CONSTRAINT = 'order_detail_product_id_parent';
+    END IF;
+  END IF;
+  -- order through order_detail_order_id_order_id_fk, read once for formula order_detail_shipped_date
+  IF (TG_OP = 'INSERT' OR OLD."order_id" IS DISTINCT FROM NEW."order_id") AND NEW."order_id" IS NOT NULL THEN
+    SELECT p."shipped_date" INTO p2."shipped_date"
+      FROM "public"."order" p WHERE p."id" = NEW."order_id";
   END IF;
   -- copy order_detail_unit_price: on insert and when order_detail_product_id_product_id_fk changes, never later
   IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id") AND NEW."product_id" IS NOT NULL THEN
-    SELECT p."unit_price" INTO NEW."unit_price"
-      FROM "public"."product" p WHERE p."id" = NEW."product_id";
+    NEW."unit_price" := p1."unit_price";
     IF NEW."unit_price" IS DISTINCT FROM OLD."unit_price" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_detail_unit_price', 'order_detail', NEW."id", 'unit_price', OLD."unit_price", NEW."unit_price"; END IF;
   END IF;
   -- formula order_detail_amount
   IF (TG_OP = 'INSERT' OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."product_id" IS DISTINCT FROM NEW."product_id") THEN
-    NEW."amount" := round(((NEW."unit_price" * NEW."quantity") * CASE WHEN ((SELECT p."carbon_neutral" FROM "public"."product" p WHERE p."id" = NEW."product_id") AND (NEW."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2);
+    NEW."amount" := round(((NEW."unit_price" * NEW."quantity") * CASE WHEN (p1."carbon_neutral" AND (NEW."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2);
     IF NEW."amount" IS DISTINCT FROM OLD."amount" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_detail_amount', 'order_detail', NEW."id", 'amount', OLD."amount", NEW."amount"; END IF;
   END IF;
   -- formula order_detail_shipped_date
   IF (TG_OP = 'INSERT' OR OLD."order_id" IS DISTINCT FROM NEW."order_id") THEN
-    NEW."shipped_date" := (SELECT p."shipped_date" FROM "public"."order" p WHERE p."id" = NEW."order_id");
+    NEW."shipped_date" := p2."shipped_date";
     IF NEW."shipped_date" IS DISTINCT FROM OLD."shipped_date" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_detail_shipped_date', 'order_detail', NEW."id", 'shipped_date', OLD."shipped_date", NEW."shipped_date"; END IF;
   END IF;
   RETURN NEW;
@@ -239,113 +278,157 @@ DROP TRIGGER IF EXISTS "rules_order_detail_before_upd" ON "public"."order_detail
 CREATE TRIGGER "rules_order_detail_before_upd" BEFORE UPDATE ON "public"."order_detail"
   FOR EACH ROW WHEN (OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."order_id" IS DISTINCT FROM NEW."order_id") EXECUTE FUNCTION "public"."rules_order_detail_before"();
 
-CREATE OR REPLACE FUNCTION "public"."rules_order_detail_rollup"() RETURNS trigger
+CREATE OR REPLACE FUNCTION "public"."rules_order_detail_rollup_ins"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
 DECLARE
-  o1 numeric := 0; n1 numeric := 0; v1 numeric;
-  o2 numeric := 0; n2 numeric := 0; v2 numeric;
-  o3 numeric := 0; n3 numeric := 0; v3 numeric;
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
 BEGIN
   -- order_amount_total, order_order_detail_count: order through order_detail_order_id_order_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."order_id" IS NOT NULL THEN
-    o1 := coalesce(OLD."amount", 0);
-    o2 := 1;
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."order_id" IS NOT NULL THEN
-    n1 := coalesce(NEW."amount", 0);
-    n2 := 1;
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."order_id" IS NOT DISTINCT FROM NEW."order_id" THEN
-    IF n1 <> o1 OR n2 <> o2 THEN
-      UPDATE "public"."order" p SET "amount_total" = p."amount_total" + (n1 - o1), "order_detail_count" = p."order_detail_count" + (n2 - o2)
-        WHERE p."id" = NEW."order_id"
-        RETURNING p."amount_total", p."order_detail_count" INTO v1, v2;
-      IF FOUND AND n1 <> o1 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', NEW."order_id", 'amount_total', v1 - (n1 - o1), v1; END IF;
-      IF FOUND AND n2 <> o2 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', NEW."order_id", 'order_detail_count', v2 - (n2 - o2), v2; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."order_id" > NEW."order_id" THEN
-    IF n1 <> 0 OR n2 <> 0 THEN
-      UPDATE "public"."order" p SET "amount_total" = p."amount_total" + n1, "order_detail_count" = p."order_detail_count" + n2
-        WHERE p."id" = NEW."order_id"
-        RETURNING p."amount_total", p."order_detail_count" INTO v1, v2;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', NEW."order_id", 'amount_total', v1 - n1, v1; END IF;
-      IF FOUND AND n2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', NEW."order_id", 'order_detail_count', v2 - n2, v2; END IF;
-    END IF;
-    IF o1 <> 0 OR o2 <> 0 THEN
-      UPDATE "public"."order" p SET "amount_total" = p."amount_total" - o1, "order_detail_count" = p."order_detail_count" - o2
-        WHERE p."id" = OLD."order_id"
-        RETURNING p."amount_total", p."order_detail_count" INTO v1, v2;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', OLD."order_id", 'amount_total', v1 + o1, v1; END IF;
-      IF FOUND AND o2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', OLD."order_id", 'order_detail_count', v2 + o2, v2; END IF;
-    END IF;
-  ELSE
-    IF o1 <> 0 OR o2 <> 0 THEN
-      UPDATE "public"."order" p SET "amount_total" = p."amount_total" - o1, "order_detail_count" = p."order_detail_count" - o2
-        WHERE p."id" = OLD."order_id"
-        RETURNING p."amount_total", p."order_detail_count" INTO v1, v2;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', OLD."order_id", 'amount_total', v1 + o1, v1; END IF;
-      IF FOUND AND o2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', OLD."order_id", 'order_detail_count', v2 + o2, v2; END IF;
-    END IF;
-    IF n1 <> 0 OR n2 <> 0 THEN
-      UPDATE "public"."order" p SET "amount_total" = p."amount_total" + n1, "order_detail_count" = p."order_detail_count" + n2
-        WHERE p."id" = NEW."order_id"
-        RETURNING p."amount_total", p."order_detail_count" INTO v1, v2;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', NEW."order_id", 'amount_total', v1 - n1, v1; END IF;
-      IF FOUND AND n2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', NEW."order_id", 'order_detail_count', v2 - n2, v2; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2
+        FROM (SELECT n."order_id" AS k1, coalesce(n."amount", 0)::numeric AS v1, 1 AS v2 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."order" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."order" p SET "amount_total" = p."amount_total" + l.d1, "order_detail_count" = p."order_detail_count" + l.d2
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."amount_total" AS v1, l.d1, p."order_detail_count" AS v2, l.d2
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', r.k1, 'amount_total', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', r.k1, 'order_detail_count', r.v2 - r.d2, r.v2; END IF;
+  END LOOP;
   -- product_units_shipped: product through order_detail_product_id_product_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."product_id" IS NOT NULL THEN
-    o3 := CASE WHEN (OLD."shipped_date" IS NOT NULL) THEN coalesce(OLD."quantity", 0) ELSE 0 END;
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."product_id" IS NOT NULL THEN
-    n3 := CASE WHEN (NEW."shipped_date" IS NOT NULL) THEN coalesce(NEW."quantity", 0) ELSE 0 END;
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."product_id" IS NOT DISTINCT FROM NEW."product_id" THEN
-    IF n3 <> o3 THEN
-      UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" + (n3 - o3)
-        WHERE p."id" = NEW."product_id"
-        RETURNING p."units_shipped" INTO v3;
-      IF FOUND AND n3 <> o3 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', NEW."product_id", 'units_shipped', v3 - (n3 - o3), v3; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."product_id" > NEW."product_id" THEN
-    IF n3 <> 0 THEN
-      UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" + n3
-        WHERE p."id" = NEW."product_id"
-        RETURNING p."units_shipped" INTO v3;
-      IF FOUND AND n3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', NEW."product_id", 'units_shipped', v3 - n3, v3; END IF;
-    END IF;
-    IF o3 <> 0 THEN
-      UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" - o3
-        WHERE p."id" = OLD."product_id"
-        RETURNING p."units_shipped" INTO v3;
-      IF FOUND AND o3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', OLD."product_id", 'units_shipped', v3 + o3, v3; END IF;
-    END IF;
-  ELSE
-    IF o3 <> 0 THEN
-      UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" - o3
-        WHERE p."id" = OLD."product_id"
-        RETURNING p."units_shipped" INTO v3;
-      IF FOUND AND o3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', OLD."product_id", 'units_shipped', v3 + o3, v3; END IF;
-    END IF;
-    IF n3 <> 0 THEN
-      UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" + n3
-        WHERE p."id" = NEW."product_id"
-        RETURNING p."units_shipped" INTO v3;
-      IF FOUND AND n3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', NEW."product_id", 'units_shipped', v3 - n3, v3; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."product_id" AS k1, CASE WHEN (n."shipped_date" IS NOT NULL) THEN coalesce(n."quantity", 0)::numeric ELSE 0 END AS v1 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."product" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" + l.d1
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."units_shipped" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', r.k1, 'units_shipped', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
   RETURN NULL;
 END;
 $fn$;
 
-DROP TRIGGER IF EXISTS "rules_order_detail_rollup_ins_del" ON "public"."order_detail";
-CREATE TRIGGER "rules_order_detail_rollup_ins_del" AFTER INSERT OR DELETE ON "public"."order_detail"
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_order_detail_rollup"();
+DROP TRIGGER IF EXISTS "rules_order_detail_rollup_ins" ON "public"."order_detail";
+CREATE TRIGGER "rules_order_detail_rollup_ins" AFTER INSERT ON "public"."order_detail"
+  REFERENCING NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_detail_rollup_ins"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_order_detail_rollup_del"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- order_amount_total, order_order_detail_count: order through order_detail_order_id_order_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2
+        FROM (SELECT o."order_id" AS k1, -(coalesce(o."amount", 0)::numeric) AS v1, -1 AS v2 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."order" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."order" p SET "amount_total" = p."amount_total" + l.d1, "order_detail_count" = p."order_detail_count" + l.d2
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."amount_total" AS v1, l.d1, p."order_detail_count" AS v2, l.d2
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', r.k1, 'amount_total', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', r.k1, 'order_detail_count', r.v2 - r.d2, r.v2; END IF;
+  END LOOP;
+  -- product_units_shipped: product through order_detail_product_id_product_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT o."product_id" AS k1, -(CASE WHEN (o."shipped_date" IS NOT NULL) THEN coalesce(o."quantity", 0)::numeric ELSE 0 END) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."product" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" + l.d1
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."units_shipped" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', r.k1, 'units_shipped', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_order_detail_rollup_del" ON "public"."order_detail";
+CREATE TRIGGER "rules_order_detail_rollup_del" AFTER DELETE ON "public"."order_detail"
+  REFERENCING OLD TABLE AS "old_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_detail_rollup_del"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_order_detail_rollup_upd"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- order_amount_total, order_order_detail_count: order through order_detail_order_id_order_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2
+        FROM (SELECT n."order_id" AS k1, coalesce(n."amount", 0)::numeric AS v1, 1 AS v2 FROM "new_rows" n
+        UNION ALL SELECT o."order_id" AS k1, -(coalesce(o."amount", 0)::numeric) AS v1, -1 AS v2 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."order" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."order" p SET "amount_total" = p."amount_total" + l.d1, "order_detail_count" = p."order_detail_count" + l.d2
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."amount_total" AS v1, l.d1, p."order_detail_count" AS v2, l.d2
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_amount_total', 'order', r.k1, 'amount_total', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_order_detail_count', 'order', r.k1, 'order_detail_count', r.v2 - r.d2, r.v2; END IF;
+  END LOOP;
+  -- product_units_shipped: product through order_detail_product_id_product_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."product_id" AS k1, CASE WHEN (n."shipped_date" IS NOT NULL) THEN coalesce(n."quantity", 0)::numeric ELSE 0 END AS v1 FROM "new_rows" n
+        UNION ALL SELECT o."product_id" AS k1, -(CASE WHEN (o."shipped_date" IS NOT NULL) THEN coalesce(o."quantity", 0)::numeric ELSE 0 END) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."product" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."product" p SET "units_shipped" = p."units_shipped" + l.d1
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."units_shipped" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'product_units_shipped', 'product', r.k1, 'units_shipped', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
 
 DROP TRIGGER IF EXISTS "rules_order_detail_rollup_upd" ON "public"."order_detail";
 CREATE TRIGGER "rules_order_detail_rollup_upd" AFTER UPDATE ON "public"."order_detail"
-  FOR EACH ROW WHEN (OLD."amount" IS DISTINCT FROM NEW."amount" OR OLD."order_id" IS DISTINCT FROM NEW."order_id" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."shipped_date" IS DISTINCT FROM NEW."shipped_date") EXECUTE FUNCTION "public"."rules_order_detail_rollup"();
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_detail_rollup_upd"();
 
 -- table product
 

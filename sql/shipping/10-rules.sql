@@ -54,11 +54,17 @@ CREATE CONSTRAINT TRIGGER "rules_customers_check_upd" AFTER UPDATE ON "public"."
 
 CREATE OR REPLACE FUNCTION "public"."rules_items_before"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  p1 "public"."products"%ROWTYPE;
 BEGIN
+  -- products through items_product_id_products_product_id_fk, read once for copy items_unit_price
+  IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id") AND NEW."product_id" IS NOT NULL THEN
+    SELECT p."unit_price" INTO p1."unit_price"
+      FROM "public"."products" p WHERE p."product_id" = NEW."product_id";
+  END IF;
   -- copy items_unit_price: on insert and when items_product_id_products_product_id_fk changes, never later
   IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id") AND NEW."product_id" IS NOT NULL THEN
-    SELECT p."unit_price" INTO NEW."unit_price"
-      FROM "public"."products" p WHERE p."product_id" = NEW."product_id";
+    NEW."unit_price" := p1."unit_price";
     IF NEW."unit_price" IS DISTINCT FROM OLD."unit_price" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'items_unit_price', 'items', NEW."item_id", 'unit_price', OLD."unit_price", NEW."unit_price"; END IF;
   END IF;
   -- formula items_amount
@@ -78,120 +84,198 @@ DROP TRIGGER IF EXISTS "rules_items_before_upd" ON "public"."items";
 CREATE TRIGGER "rules_items_before_upd" BEFORE UPDATE ON "public"."items"
   FOR EACH ROW WHEN (OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity") EXECUTE FUNCTION "public"."rules_items_before"();
 
-CREATE OR REPLACE FUNCTION "public"."rules_items_rollup"() RETURNS trigger
+CREATE OR REPLACE FUNCTION "public"."rules_items_rollup_ins"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
 DECLARE
-  o1 numeric := 0; n1 numeric := 0; v1 numeric;
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
 BEGIN
   -- orders_amount_total: orders through items_order_id_orders_order_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."order_id" IS NOT NULL THEN
-    o1 := coalesce(OLD."amount", 0);
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."order_id" IS NOT NULL THEN
-    n1 := coalesce(NEW."amount", 0);
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."order_id" IS NOT DISTINCT FROM NEW."order_id" THEN
-    IF n1 <> o1 THEN
-      UPDATE "public"."orders" p SET "amount_total" = p."amount_total" + (n1 - o1)
-        WHERE p."order_id" = NEW."order_id"
-        RETURNING p."amount_total" INTO v1;
-      IF FOUND AND n1 <> o1 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', NEW."order_id", 'amount_total', v1 - (n1 - o1), v1; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."order_id" > NEW."order_id" THEN
-    IF n1 <> 0 THEN
-      UPDATE "public"."orders" p SET "amount_total" = p."amount_total" + n1
-        WHERE p."order_id" = NEW."order_id"
-        RETURNING p."amount_total" INTO v1;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', NEW."order_id", 'amount_total', v1 - n1, v1; END IF;
-    END IF;
-    IF o1 <> 0 THEN
-      UPDATE "public"."orders" p SET "amount_total" = p."amount_total" - o1
-        WHERE p."order_id" = OLD."order_id"
-        RETURNING p."amount_total" INTO v1;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', OLD."order_id", 'amount_total', v1 + o1, v1; END IF;
-    END IF;
-  ELSE
-    IF o1 <> 0 THEN
-      UPDATE "public"."orders" p SET "amount_total" = p."amount_total" - o1
-        WHERE p."order_id" = OLD."order_id"
-        RETURNING p."amount_total" INTO v1;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', OLD."order_id", 'amount_total', v1 + o1, v1; END IF;
-    END IF;
-    IF n1 <> 0 THEN
-      UPDATE "public"."orders" p SET "amount_total" = p."amount_total" + n1
-        WHERE p."order_id" = NEW."order_id"
-        RETURNING p."amount_total" INTO v1;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', NEW."order_id", 'amount_total', v1 - n1, v1; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."order_id" AS k1, coalesce(n."amount", 0)::numeric AS v1 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."orders" p JOIN d ON p."order_id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."order_id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."orders" p SET "amount_total" = p."amount_total" + l.d1
+      FROM l WHERE p."order_id" = l.k1
+      RETURNING l.k1, p."amount_total" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', r.k1, 'amount_total', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
   RETURN NULL;
 END;
 $fn$;
 
-DROP TRIGGER IF EXISTS "rules_items_rollup_ins_del" ON "public"."items";
-CREATE TRIGGER "rules_items_rollup_ins_del" AFTER INSERT OR DELETE ON "public"."items"
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_items_rollup"();
+DROP TRIGGER IF EXISTS "rules_items_rollup_ins" ON "public"."items";
+CREATE TRIGGER "rules_items_rollup_ins" AFTER INSERT ON "public"."items"
+  REFERENCING NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_items_rollup_ins"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_items_rollup_del"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- orders_amount_total: orders through items_order_id_orders_order_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT o."order_id" AS k1, -(coalesce(o."amount", 0)::numeric) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."orders" p JOIN d ON p."order_id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."order_id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."orders" p SET "amount_total" = p."amount_total" + l.d1
+      FROM l WHERE p."order_id" = l.k1
+      RETURNING l.k1, p."amount_total" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', r.k1, 'amount_total', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_items_rollup_del" ON "public"."items";
+CREATE TRIGGER "rules_items_rollup_del" AFTER DELETE ON "public"."items"
+  REFERENCING OLD TABLE AS "old_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_items_rollup_del"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_items_rollup_upd"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- orders_amount_total: orders through items_order_id_orders_order_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."order_id" AS k1, coalesce(n."amount", 0)::numeric AS v1 FROM "new_rows" n
+        UNION ALL SELECT o."order_id" AS k1, -(coalesce(o."amount", 0)::numeric) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."orders" p JOIN d ON p."order_id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."order_id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."orders" p SET "amount_total" = p."amount_total" + l.d1
+      FROM l WHERE p."order_id" = l.k1
+      RETURNING l.k1, p."amount_total" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'orders_amount_total', 'orders', r.k1, 'amount_total', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
 
 DROP TRIGGER IF EXISTS "rules_items_rollup_upd" ON "public"."items";
 CREATE TRIGGER "rules_items_rollup_upd" AFTER UPDATE ON "public"."items"
-  FOR EACH ROW WHEN (OLD."amount" IS DISTINCT FROM NEW."amount" OR OLD."order_id" IS DISTINCT FROM NEW."order_id") EXECUTE FUNCTION "public"."rules_items_rollup"();
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_items_rollup_upd"();
 
 -- table orders
 
-CREATE OR REPLACE FUNCTION "public"."rules_orders_rollup"() RETURNS trigger
+CREATE OR REPLACE FUNCTION "public"."rules_orders_rollup_ins"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
 DECLARE
-  o1 numeric := 0; n1 numeric := 0; v1 numeric;
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
 BEGIN
   -- customers_balance: customers through orders_customer_id_customers_customer_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."customer_id" IS NOT NULL THEN
-    o1 := CASE WHEN (OLD."ship_date" IS NULL) THEN coalesce(OLD."amount_total", 0) ELSE 0 END;
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."customer_id" IS NOT NULL THEN
-    n1 := CASE WHEN (NEW."ship_date" IS NULL) THEN coalesce(NEW."amount_total", 0) ELSE 0 END;
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."customer_id" IS NOT DISTINCT FROM NEW."customer_id" THEN
-    IF n1 <> o1 THEN
-      UPDATE "public"."customers" p SET "balance" = p."balance" + (n1 - o1)
-        WHERE p."customer_id" = NEW."customer_id"
-        RETURNING p."balance" INTO v1;
-      IF FOUND AND n1 <> o1 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', NEW."customer_id", 'balance', v1 - (n1 - o1), v1; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."customer_id" > NEW."customer_id" THEN
-    IF n1 <> 0 THEN
-      UPDATE "public"."customers" p SET "balance" = p."balance" + n1
-        WHERE p."customer_id" = NEW."customer_id"
-        RETURNING p."balance" INTO v1;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', NEW."customer_id", 'balance', v1 - n1, v1; END IF;
-    END IF;
-    IF o1 <> 0 THEN
-      UPDATE "public"."customers" p SET "balance" = p."balance" - o1
-        WHERE p."customer_id" = OLD."customer_id"
-        RETURNING p."balance" INTO v1;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', OLD."customer_id", 'balance', v1 + o1, v1; END IF;
-    END IF;
-  ELSE
-    IF o1 <> 0 THEN
-      UPDATE "public"."customers" p SET "balance" = p."balance" - o1
-        WHERE p."customer_id" = OLD."customer_id"
-        RETURNING p."balance" INTO v1;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', OLD."customer_id", 'balance', v1 + o1, v1; END IF;
-    END IF;
-    IF n1 <> 0 THEN
-      UPDATE "public"."customers" p SET "balance" = p."balance" + n1
-        WHERE p."customer_id" = NEW."customer_id"
-        RETURNING p."balance" INTO v1;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', NEW."customer_id", 'balance', v1 - n1, v1; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."customer_id" AS k1, CASE WHEN (n."ship_date" IS NULL) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."customers" p JOIN d ON p."customer_id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."customer_id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."customers" p SET "balance" = p."balance" + l.d1
+      FROM l WHERE p."customer_id" = l.k1
+      RETURNING l.k1, p."balance" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', r.k1, 'balance', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
   RETURN NULL;
 END;
 $fn$;
 
-DROP TRIGGER IF EXISTS "rules_orders_rollup_ins_del" ON "public"."orders";
-CREATE TRIGGER "rules_orders_rollup_ins_del" AFTER INSERT OR DELETE ON "public"."orders"
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_orders_rollup"();
+DROP TRIGGER IF EXISTS "rules_orders_rollup_ins" ON "public"."orders";
+CREATE TRIGGER "rules_orders_rollup_ins" AFTER INSERT ON "public"."orders"
+  REFERENCING NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_orders_rollup_ins"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_orders_rollup_del"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- customers_balance: customers through orders_customer_id_customers_customer_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT o."customer_id" AS k1, -(CASE WHEN (o."ship_date" IS NULL) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."customers" p JOIN d ON p."customer_id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."customer_id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."customers" p SET "balance" = p."balance" + l.d1
+      FROM l WHERE p."customer_id" = l.k1
+      RETURNING l.k1, p."balance" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', r.k1, 'balance', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_orders_rollup_del" ON "public"."orders";
+CREATE TRIGGER "rules_orders_rollup_del" AFTER DELETE ON "public"."orders"
+  REFERENCING OLD TABLE AS "old_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_orders_rollup_del"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_orders_rollup_upd"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- customers_balance: customers through orders_customer_id_customers_customer_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."customer_id" AS k1, CASE WHEN (n."ship_date" IS NULL) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1 FROM "new_rows" n
+        UNION ALL SELECT o."customer_id" AS k1, -(CASE WHEN (o."ship_date" IS NULL) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."customers" p JOIN d ON p."customer_id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."customer_id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."customers" p SET "balance" = p."balance" + l.d1
+      FROM l WHERE p."customer_id" = l.k1
+      RETURNING l.k1, p."balance" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'customers_balance', 'customers', r.k1, 'balance', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
 
 DROP TRIGGER IF EXISTS "rules_orders_rollup_upd" ON "public"."orders";
 CREATE TRIGGER "rules_orders_rollup_upd" AFTER UPDATE ON "public"."orders"
-  FOR EACH ROW WHEN (OLD."amount_total" IS DISTINCT FROM NEW."amount_total" OR OLD."customer_id" IS DISTINCT FROM NEW."customer_id" OR OLD."ship_date" IS DISTINCT FROM NEW."ship_date") EXECUTE FUNCTION "public"."rules_orders_rollup"();
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_orders_rollup_upd"();

@@ -102,16 +102,20 @@ CREATE CONSTRAINT TRIGGER "rules_order_check_upd" AFTER UPDATE ON "public"."orde
 
 CREATE OR REPLACE FUNCTION "public"."rules_order line_before"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn1$
+DECLARE
+  p1 "public"."group"%ROWTYPE;
 BEGIN
-  -- parentCheck order line_group_parent
-  IF (TG_OP = 'INSERT' OR OLD."group" IS DISTINCT FROM NEW."group") AND NEW."group" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "public"."group" p WHERE p."id" = NEW."group") THEN
-    RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'no group ' || coalesce(NEW."group"::text, 'null') || '; it''s gone', CONSTRAINT = 'order line_group_parent';
+  -- group through order line_group_group_id_fk, read once for parentCheck order line_group_parent, copy order line_price$fn$, formula order line_label
+  IF (TG_OP = 'INSERT' OR OLD."group" IS DISTINCT FROM NEW."group") AND NEW."group" IS NOT NULL THEN
+    SELECT p."price$fn$", p."name" INTO p1."price$fn$", p1."name"
+      FROM "public"."group" p WHERE p."id" = NEW."group";
+    IF NOT FOUND AND (TG_OP = 'INSERT' OR OLD."group" IS DISTINCT FROM NEW."group") THEN
+      RAISE EXCEPTION USING ERRCODE = '23503', MESSAGE = 'no group ' || coalesce(NEW."group"::text, 'null') || '; it''s gone', CONSTRAINT = 'order line_group_parent';
+    END IF;
   END IF;
   -- copy order line_price$fn$: on insert and when order line_group_group_id_fk changes, never later
   IF (TG_OP = 'INSERT' OR OLD."group" IS DISTINCT FROM NEW."group") AND NEW."group" IS NOT NULL THEN
-    SELECT p."price$fn$" INTO NEW."price$fn$"
-      FROM "public"."group" p WHERE p."id" = NEW."group";
+    NEW."price$fn$" := p1."price$fn$";
     IF NEW."price$fn$" IS DISTINCT FROM OLD."price$fn$" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order line_price$fn$', 'order line', NEW."id", 'price$fn$', OLD."price$fn$", NEW."price$fn$"; END IF;
   END IF;
   -- formula order line_amount
@@ -121,7 +125,7 @@ BEGIN
   END IF;
   -- formula order line_label
   IF (TG_OP = 'INSERT' OR OLD."group" IS DISTINCT FROM NEW."group") THEN
-    NEW."label" := (SELECT p."name" FROM "public"."group" p WHERE p."id" = NEW."group");
+    NEW."label" := p1."name";
     IF NEW."label" IS DISTINCT FROM OLD."label" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order line_label', 'order line', NEW."id", 'label', OLD."label", NEW."label"; END IF;
   END IF;
   RETURN NEW;
@@ -136,110 +140,154 @@ DROP TRIGGER IF EXISTS "rules_order line_before_upd" ON "public"."order line";
 CREATE TRIGGER "rules_order line_before_upd" BEFORE UPDATE ON "public"."order line"
   FOR EACH ROW WHEN (OLD."group" IS DISTINCT FROM NEW."group" OR OLD."qty" IS DISTINCT FROM NEW."qty" OR OLD."price$fn$" IS DISTINCT FROM NEW."price$fn$") EXECUTE FUNCTION "public"."rules_order line_before"();
 
-CREATE OR REPLACE FUNCTION "public"."rules_order line_rollup"() RETURNS trigger
+CREATE OR REPLACE FUNCTION "public"."rules_order line_rollup_ins"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
 DECLARE
-  o1 numeric := 0; n1 numeric := 0; v1 numeric;
-  o2 numeric := 0; n2 numeric := 0; v2 numeric;
-  o3 numeric := 0; n3 numeric := 0; v3 numeric;
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
 BEGIN
   -- order_a"b, order_select: order through order line_order id_order_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."order id" IS NOT NULL THEN
-    o1 := CASE WHEN (OLD."qty" > 0) THEN coalesce(OLD."amount", 0) ELSE 0 END;
-    o2 := 1;
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."order id" IS NOT NULL THEN
-    n1 := CASE WHEN (NEW."qty" > 0) THEN coalesce(NEW."amount", 0) ELSE 0 END;
-    n2 := 1;
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."order id" IS NOT DISTINCT FROM NEW."order id" THEN
-    IF n1 <> o1 OR n2 <> o2 THEN
-      UPDATE "public"."order" p SET "a""b" = p."a""b" + (n1 - o1), "select" = p."select" + (n2 - o2)
-        WHERE p."id" = NEW."order id"
-        RETURNING p."a""b", p."select" INTO v1, v2;
-      IF FOUND AND n1 <> o1 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', NEW."order id", 'a"b', v1 - (n1 - o1), v1; END IF;
-      IF FOUND AND n2 <> o2 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', NEW."order id", 'select', v2 - (n2 - o2), v2; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."order id" > NEW."order id" THEN
-    IF n1 <> 0 OR n2 <> 0 THEN
-      UPDATE "public"."order" p SET "a""b" = p."a""b" + n1, "select" = p."select" + n2
-        WHERE p."id" = NEW."order id"
-        RETURNING p."a""b", p."select" INTO v1, v2;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', NEW."order id", 'a"b', v1 - n1, v1; END IF;
-      IF FOUND AND n2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', NEW."order id", 'select', v2 - n2, v2; END IF;
-    END IF;
-    IF o1 <> 0 OR o2 <> 0 THEN
-      UPDATE "public"."order" p SET "a""b" = p."a""b" - o1, "select" = p."select" - o2
-        WHERE p."id" = OLD."order id"
-        RETURNING p."a""b", p."select" INTO v1, v2;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', OLD."order id", 'a"b', v1 + o1, v1; END IF;
-      IF FOUND AND o2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', OLD."order id", 'select', v2 + o2, v2; END IF;
-    END IF;
-  ELSE
-    IF o1 <> 0 OR o2 <> 0 THEN
-      UPDATE "public"."order" p SET "a""b" = p."a""b" - o1, "select" = p."select" - o2
-        WHERE p."id" = OLD."order id"
-        RETURNING p."a""b", p."select" INTO v1, v2;
-      IF FOUND AND o1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', OLD."order id", 'a"b', v1 + o1, v1; END IF;
-      IF FOUND AND o2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', OLD."order id", 'select', v2 + o2, v2; END IF;
-    END IF;
-    IF n1 <> 0 OR n2 <> 0 THEN
-      UPDATE "public"."order" p SET "a""b" = p."a""b" + n1, "select" = p."select" + n2
-        WHERE p."id" = NEW."order id"
-        RETURNING p."a""b", p."select" INTO v1, v2;
-      IF FOUND AND n1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', NEW."order id", 'a"b', v1 - n1, v1; END IF;
-      IF FOUND AND n2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', NEW."order id", 'select', v2 - n2, v2; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2
+        FROM (SELECT n."order id" AS k1, CASE WHEN (n."qty" > 0) THEN coalesce(n."amount", 0)::numeric ELSE 0 END AS v1, 1 AS v2 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."order" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."order" p SET "a""b" = p."a""b" + l.d1, "select" = p."select" + l.d2
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."a""b" AS v1, l.d1, p."select" AS v2, l.d2
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', r.k1, 'a"b', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', r.k1, 'select', r.v2 - r.d2, r.v2; END IF;
+  END LOOP;
   -- group_used: group through order line_group_group_id_fk
-  IF TG_OP <> 'INSERT' AND OLD."group" IS NOT NULL THEN
-    o3 := coalesce(OLD."qty", 0);
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."group" IS NOT NULL THEN
-    n3 := coalesce(NEW."qty", 0);
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."group" IS NOT DISTINCT FROM NEW."group" THEN
-    IF n3 <> o3 THEN
-      UPDATE "public"."group" p SET "used" = p."used" + (n3 - o3)
-        WHERE p."id" = NEW."group"
-        RETURNING p."used" INTO v3;
-      IF FOUND AND n3 <> o3 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', NEW."group", 'used', v3 - (n3 - o3), v3; END IF;
-    END IF;
-  ELSIF TG_OP = 'UPDATE' AND OLD."group" > NEW."group" THEN
-    IF n3 <> 0 THEN
-      UPDATE "public"."group" p SET "used" = p."used" + n3
-        WHERE p."id" = NEW."group"
-        RETURNING p."used" INTO v3;
-      IF FOUND AND n3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', NEW."group", 'used', v3 - n3, v3; END IF;
-    END IF;
-    IF o3 <> 0 THEN
-      UPDATE "public"."group" p SET "used" = p."used" - o3
-        WHERE p."id" = OLD."group"
-        RETURNING p."used" INTO v3;
-      IF FOUND AND o3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', OLD."group", 'used', v3 + o3, v3; END IF;
-    END IF;
-  ELSE
-    IF o3 <> 0 THEN
-      UPDATE "public"."group" p SET "used" = p."used" - o3
-        WHERE p."id" = OLD."group"
-        RETURNING p."used" INTO v3;
-      IF FOUND AND o3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', OLD."group", 'used', v3 + o3, v3; END IF;
-    END IF;
-    IF n3 <> 0 THEN
-      UPDATE "public"."group" p SET "used" = p."used" + n3
-        WHERE p."id" = NEW."group"
-        RETURNING p."used" INTO v3;
-      IF FOUND AND n3 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', NEW."group", 'used', v3 - n3, v3; END IF;
-    END IF;
-  END IF;
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."group" AS k1, coalesce(n."qty", 0)::numeric AS v1 FROM "new_rows" n) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."group" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."group" p SET "used" = p."used" + l.d1
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."used" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', r.k1, 'used', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
   RETURN NULL;
 END;
 $fn$;
 
-DROP TRIGGER IF EXISTS "rules_order line_rollup_ins_del" ON "public"."order line";
-CREATE TRIGGER "rules_order line_rollup_ins_del" AFTER INSERT OR DELETE ON "public"."order line"
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_order line_rollup"();
+DROP TRIGGER IF EXISTS "rules_order line_rollup_ins" ON "public"."order line";
+CREATE TRIGGER "rules_order line_rollup_ins" AFTER INSERT ON "public"."order line"
+  REFERENCING NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order line_rollup_ins"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_order line_rollup_del"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- order_a"b, order_select: order through order line_order id_order_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2
+        FROM (SELECT o."order id" AS k1, -(CASE WHEN (o."qty" > 0) THEN coalesce(o."amount", 0)::numeric ELSE 0 END) AS v1, -1 AS v2 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."order" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."order" p SET "a""b" = p."a""b" + l.d1, "select" = p."select" + l.d2
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."a""b" AS v1, l.d1, p."select" AS v2, l.d2
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', r.k1, 'a"b', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', r.k1, 'select', r.v2 - r.d2, r.v2; END IF;
+  END LOOP;
+  -- group_used: group through order line_group_group_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT o."group" AS k1, -(coalesce(o."qty", 0)::numeric) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."group" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."group" p SET "used" = p."used" + l.d1
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."used" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', r.k1, 'used', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_order line_rollup_del" ON "public"."order line";
+CREATE TRIGGER "rules_order line_rollup_del" AFTER DELETE ON "public"."order line"
+  REFERENCING OLD TABLE AS "old_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order line_rollup_del"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_order line_rollup_upd"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r record;
+  logging boolean := current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%';
+BEGIN
+  -- order_a"b, order_select: order through order line_order id_order_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2
+        FROM (SELECT n."order id" AS k1, CASE WHEN (n."qty" > 0) THEN coalesce(n."amount", 0)::numeric ELSE 0 END AS v1, 1 AS v2 FROM "new_rows" n
+        UNION ALL SELECT o."order id" AS k1, -(CASE WHEN (o."qty" > 0) THEN coalesce(o."amount", 0)::numeric ELSE 0 END) AS v1, -1 AS v2 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."order" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0 OR d.d2 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."order" p SET "a""b" = p."a""b" + l.d1, "select" = p."select" + l.d2
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."a""b" AS v1, l.d1, p."select" AS v2, l.d2
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_a"b', 'order', r.k1, 'a"b', r.v1 - r.d1, r.v1; END IF;
+    IF logging AND r.d2 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_select', 'order', r.k1, 'select', r.v2 - r.d2, r.v2; END IF;
+  END LOOP;
+  -- group_used: group through order line_group_group_id_fk
+  FOR r IN
+    WITH d AS (
+      SELECT x.k1, sum(x.v1) AS d1
+        FROM (SELECT n."group" AS k1, coalesce(n."qty", 0)::numeric AS v1 FROM "new_rows" n
+        UNION ALL SELECT o."group" AS k1, -(coalesce(o."qty", 0)::numeric) AS v1 FROM "old_rows" o) x
+        WHERE x.k1 IS NOT NULL GROUP BY x.k1
+    ), l AS MATERIALIZED (
+      SELECT d.* FROM "public"."group" p JOIN d ON p."id" = d.k1
+        WHERE d.d1 <> 0
+        ORDER BY p."id" FOR NO KEY UPDATE OF p
+    )
+    UPDATE "public"."group" p SET "used" = p."used" + l.d1
+      FROM l WHERE p."id" = l.k1
+      RETURNING l.k1, p."used" AS v1, l.d1
+  LOOP
+    IF logging AND r.d1 <> 0 THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'group_used', 'group', r.k1, 'used', r.v1 - r.d1, r.v1; END IF;
+  END LOOP;
+  RETURN NULL;
+END;
+$fn$;
 
 DROP TRIGGER IF EXISTS "rules_order line_rollup_upd" ON "public"."order line";
 CREATE TRIGGER "rules_order line_rollup_upd" AFTER UPDATE ON "public"."order line"
-  FOR EACH ROW WHEN (OLD."amount" IS DISTINCT FROM NEW."amount" OR OLD."order id" IS DISTINCT FROM NEW."order id" OR OLD."qty" IS DISTINCT FROM NEW."qty" OR OLD."group" IS DISTINCT FROM NEW."group") EXECUTE FUNCTION "public"."rules_order line_rollup"();
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
+  FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order line_rollup_upd"();

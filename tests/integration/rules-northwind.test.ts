@@ -128,6 +128,44 @@ describe("where flips and re-parenting", () => {
   });
 });
 
+describe("multi-row statements", () => {
+  /** Orders and customers whose stored totals differ from their rules recomputed from the rows. */
+  async function drift(customers: string[]) {
+    const [row] = await db.sql`select
+      (select count(*)::int from "order" o where o.customer_id = any(${customers})
+         and (o.amount_total <> (select coalesce(sum(amount), 0) from order_detail where order_id = o.id)
+           or o.order_detail_count <> (select count(*) from order_detail where order_id = o.id))) as orders,
+      (select count(*)::int from customer c where c.id = any(${customers}) and (
+         c.balance <> (select coalesce(sum(amount_total), 0) from "order" where customer_id = c.id and shipped_date is null and ready)
+         or c.order_count <> (select count(*) from "order" where customer_id = c.id)
+         or c.unpaid_order_count <> (select count(*) from "order" where customer_id = c.id and shipped_date is null))) as customers`;
+    return row;
+  }
+
+  test("insert, value change, where flip, re-parent and delete over many rows keep every total exact", async () => {
+    const customers = [await f.customer(100_000), await f.customer(100_000), await f.customer(100_000)];
+    const p = await f.product("3.00", { stock: 1000 });
+    const orders = await Promise.all(customers.map((c) => f.order(c, [[p, 1]])));
+    const ids = orders.map((o) => o.orderId);
+    await db.sql`insert into order_detail (order_id, product_id, quantity)
+      select o, ${p}, q from unnest(${ids}::int[]) o, generate_series(1, 4) q`;
+    expect(await drift(customers)).toEqual({ orders: 0, customers: 0 });
+    await db.sql`update order_detail set quantity = quantity + 1 where order_id = any(${ids}) and quantity > 2`;
+    await db.sql`update "order" set ready = not ready where id = any(${ids.slice(0, 2)})`;
+    // Every order moves to the next customer in one statement; details move between orders too.
+    await db.sql`update "order" o set customer_id = v.c from unnest(${ids}::int[], ${[customers[1]!, customers[2]!, customers[0]!]}::text[]) v(id, c)
+      where o.id = v.id`;
+    await db.sql`update order_detail set order_id = case order_id when ${ids[0]!}::int then ${ids[1]!}::int else ${ids[0]!}::int end
+      where order_id = any(${ids.slice(0, 2)}) and quantity = 1`;
+    expect(await drift(customers)).toEqual({ orders: 0, customers: 0 });
+    await db.sql`update "order" set shipped_date = '2024-01-01' where id = any(${ids})`;
+    expect(await f.productRow(p)).toEqual({ units_shipped: 3 * (1 + 1 + 2 + 4 + 5), units_in_stock: 1000 - 3 * 13 });
+    await db.sql`delete from order_detail where order_id = ${ids[2]!} and quantity > 1`;
+    expect(await drift(customers)).toEqual({ orders: 0, customers: 0 });
+    expect(await f.orderRow(ids[2]!)).toEqual({ amount_total: "6.00", order_detail_count: 2 });
+  });
+});
+
 describe("empty orders", () => {
   test("a ready order inserted before its items in one transaction commits", async () => {
     const customer = await f.customer();

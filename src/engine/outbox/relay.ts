@@ -24,6 +24,8 @@ export interface RelayOptions {
   topicPrefix?: string;
   batchSize?: number;
   pollIntervalMs?: number;
+  /** After a wake-up, wait this long so messages committed meanwhile share the batch. */
+  coalesceMs?: number;
   maxBackoffMs?: number;
 }
 
@@ -45,6 +47,7 @@ export function createRelay(opts: RelayOptions): Relay {
   const batchSize = opts.batchSize ?? 200;
   const prefix = opts.topicPrefix ?? "";
   const pollMs = opts.pollIntervalMs ?? 1000;
+  const coalesceMs = opts.coalesceMs ?? 20;
   const maxBackoff = opts.maxBackoffMs ?? 15_000;
   let producer: Producer | undefined;
   // A one-connection client of its own holds the session-level lock (a reserved pool
@@ -150,6 +153,9 @@ export function createRelay(opts: RelayOptions): Relay {
         backoff = 250;
         idleWaiters.splice(0).forEach((resolve) => resolve());
         await sleep(pollMs);
+        // Under load every commit notifies: a short pause gathers them into one batch
+        // (one Kafka round trip, one UPDATE) instead of one each.
+        if (coalesceMs > 0) await Bun.sleep(coalesceMs);
       } catch (err) {
         log.warn({ err: (err as Error).message, retryInMs: backoff }, "relay: delivery failed; messages stay pending");
         await sleep(backoff);

@@ -52,6 +52,8 @@ export interface TriggerText {
   when?: string;
   /** A deferred constraint trigger: runs at commit. */
   deferred?: boolean;
+  /** A statement trigger reading the statement's rows from transition tables (one event only). */
+  transition?: { old?: string; new?: string };
 }
 
 export function triggerDdl(t: TriggerText): string {
@@ -61,8 +63,13 @@ export function triggerDdl(t: TriggerText): string {
     `DROP TRIGGER IF EXISTS ${quoteIdent(t.name)} ON ${on};`,
     `CREATE ${kind} ${quoteIdent(t.name)} ${t.timing} ${t.event} ON ${on}`,
     ...(t.deferred ? ["  DEFERRABLE INITIALLY DEFERRED"] : []),
-    `  FOR EACH ROW${t.when ? ` WHEN (${t.when})` : ""} EXECUTE FUNCTION ${qualified(t.schema, t.fn)}();`,
+    ...(t.transition ? [`  REFERENCING ${referencing(t.transition)}`] : []),
+    `  FOR EACH ${t.transition ? "STATEMENT" : "ROW"}${t.when ? ` WHEN (${t.when})` : ""} EXECUTE FUNCTION ${qualified(t.schema, t.fn)}();`,
   ].join("\n");
+}
+
+function referencing(t: { old?: string; new?: string }): string {
+  return [t.old && `OLD TABLE AS ${quoteIdent(t.old)}`, t.new && `NEW TABLE AS ${quoteIdent(t.new)}`].filter(Boolean).join(" ");
 }
 
 /** `OLD."a" IS DISTINCT FROM NEW."a" OR …` over distinct columns, in first-seen order. */
@@ -86,6 +93,13 @@ export function keySql(columns: readonly ColumnRef[], row: string): string {
   if (columns.length === 1) return col(row, columns[0] as ColumnRef);
   return `concat_ws(',', ${columns.map((c) => col(row, c)).join(", ")})`;
 }
+
+/**
+ * Whether a RAISE DEBUG would reach the client or the server log. Formatting a
+ * line costs about a microsecond, so set-based triggers test this once per statement.
+ */
+export const DEBUG_ENABLED =
+  "current_setting('client_min_messages') LIKE 'debug%' OR current_setting('log_min_messages') LIKE 'debug%'";
 
 /** One logic-log line at DEBUG, so the default client_min_messages (notice) stays quiet. */
 export function debugLog(rule: string, table: TableIr | string, key: string, column: string, before: string, after: string): string {
