@@ -8,6 +8,7 @@
  */
 import { join } from "node:path";
 import { loadConfig } from "../src/config";
+import { buildAdmin } from "../src/engine/admin";
 import { ConfigError } from "../src/engine/config/parse-env";
 import { createLogger } from "../src/engine/log/logger";
 import { canRunLocalKafka, startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
@@ -51,6 +52,8 @@ async function startKafkaIfPossible(): Promise<LocalKafka | undefined> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const admin = await buildAdmin();
+  say(`admin app built in ${admin.ms} ms`);
   const kafka = await startKafkaIfPossible();
   if (kafka) stops.push({ name: "kafka", stop: () => kafka.stop() });
   const config = kafka ? { ...base, KAFKA_BROKERS: kafka.brokers.join(",") } : base;
@@ -77,9 +80,10 @@ async function main(): Promise<void> {
     `  Database   ${northwind.databaseUrl}`,
     `  Kafka      ${config.KAFKA_BROKERS ?? "not configured"}`,
     `  Relay      ${relay ? "outbox -> Kafka" : "off (no Kafka): outbox rows wait"}`,
+    `  Admin      ${northwind.url}/admin  (Shipping: ${shipping.url}/admin)`,
     `  Shipping   ${shipping.url}/api  (docs ${shipping.url}/docs)`,
     "",
-    "Log in with admin/p, s1/p, ALFKI/p or partner/p at POST /api/auth/login.",
+    "Log in with admin/p, s1/p, ALFKI/p or partner/p (the admin app, or POST /api/auth/login).",
     "",
   ].join("\n"));
 }

@@ -121,6 +121,9 @@ async function main(): Promise<number> {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
+    // The admin browser tests load the bundled SPA; building it takes well under a second.
+    const bundle = await run(["bun", "scripts/build.ts"]);
+    if (bundle.code !== 0) { say("admin bundle build failed"); console.log("0 passed, 1 failed"); return 1; }
     const tests = await run(["bun", "test", "--timeout", "60000", ...args], services.env);
     const { passed, failed, skipped } = countResults(tests.output);
     const failedTotal = failed + (tests.code !== 0 && failed === 0 ? 1 : 0);

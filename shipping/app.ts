@@ -1,7 +1,9 @@
 /** createShippingApp: the Shipping service's HTTP app, composed from the engine. */
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Database } from "../src/engine/db/database";
 import type { KafkaHealth } from "../src/engine/http/health";
+import { registerAdmin } from "../src/engine/admin";
 import { registerJsonApi } from "../src/engine/api";
 import { createServiceApp } from "../src/engine/http/create-service-app";
 import { shippingResources } from "./api";
@@ -23,5 +25,6 @@ export function createShippingApp(deps: ShippingAppDeps) {
     health: { sql: deps.database.sql, kafka: deps.kafka },
   });
   registerJsonApi(app, { registry: shippingResources, database: deps.database });
+  registerAdmin(app, { registry: shippingResources, configFile: join(import.meta.dir, "admin.yaml"), title: "Shipping", login: false });
   return app;
 }

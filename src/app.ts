@@ -2,9 +2,11 @@
  * createApp: the Northwind service composed from the engine, with every
  * dependency injected so tests build it in-process without a port.
  */
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Database } from "./engine/db/database";
 import type { KafkaHealth } from "./engine/http/health";
+import { registerAdmin } from "./engine/admin";
 import { registerJsonApi } from "./engine/api";
 import { createServiceApp } from "./engine/http/create-service-app";
 import { createOutboxHealth } from "./engine/outbox/outbox-store";
@@ -40,5 +42,6 @@ export function createApp(deps: AppDeps) {
     findUser: userFinder(deps.database) });
   registerOrderB2B(app, deps.database);
   registerJsonApi(app, { registry: northwindResources, database: deps.database });
+  registerAdmin(app, { registry: northwindResources, configFile: join(import.meta.dir, "northwind/admin.yaml"), title: "Northwind" });
   return app;
 }

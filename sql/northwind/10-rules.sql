@@ -1,7 +1,7 @@
 -- generated from src/northwind/rules.ts by bun run rules:generate; do not edit
 -- 14 rules:
 --   constraint customer_credit: customer: (customer.balance <= customer.credit_limit)
---   sum customer_balance: customer.balance = sum(order.amount_total) where ((order.shipped_date IS NULL) AND (order.ready = TRUE))
+--   sum customer_balance: customer.balance = sum(order.amount_total) where (order.shipped_date IS NULL)
 --   count customer_order_count: customer.order_count = count(order)
 --   count customer_unpaid_order_count: customer.unpaid_order_count = count(order) where (order.shipped_date IS NULL)
 --   sum order_amount_total: order.amount_total = sum(order_detail.amount)
@@ -91,7 +91,7 @@ BEGIN
   FOR r IN
     WITH d AS (
       SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2, sum(x.v3) AS d3
-        FROM (SELECT n."customer_id" AS k1, CASE WHEN ((n."shipped_date" IS NULL) AND (n."ready" = TRUE)) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1, 1 AS v2, CASE WHEN (n."shipped_date" IS NULL) THEN 1 ELSE 0 END AS v3 FROM "new_rows" n) x
+        FROM (SELECT n."customer_id" AS k1, CASE WHEN (n."shipped_date" IS NULL) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1, 1 AS v2, CASE WHEN (n."shipped_date" IS NULL) THEN 1 ELSE 0 END AS v3 FROM "new_rows" n) x
         WHERE x.k1 IS NOT NULL GROUP BY x.k1
     ), l AS MATERIALIZED (
       SELECT d.* FROM "public"."customer" p JOIN d ON p."id" = d.k1
@@ -125,7 +125,7 @@ BEGIN
   FOR r IN
     WITH d AS (
       SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2, sum(x.v3) AS d3
-        FROM (SELECT o."customer_id" AS k1, -(CASE WHEN ((o."shipped_date" IS NULL) AND (o."ready" = TRUE)) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1, -1 AS v2, -(CASE WHEN (o."shipped_date" IS NULL) THEN 1 ELSE 0 END) AS v3 FROM "old_rows" o) x
+        FROM (SELECT o."customer_id" AS k1, -(CASE WHEN (o."shipped_date" IS NULL) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1, -1 AS v2, -(CASE WHEN (o."shipped_date" IS NULL) THEN 1 ELSE 0 END) AS v3 FROM "old_rows" o) x
         WHERE x.k1 IS NOT NULL GROUP BY x.k1
     ), l AS MATERIALIZED (
       SELECT d.* FROM "public"."customer" p JOIN d ON p."id" = d.k1
@@ -159,8 +159,8 @@ BEGIN
   FOR r IN
     WITH d AS (
       SELECT x.k1, sum(x.v1) AS d1, sum(x.v2) AS d2, sum(x.v3) AS d3
-        FROM (SELECT n."customer_id" AS k1, CASE WHEN ((n."shipped_date" IS NULL) AND (n."ready" = TRUE)) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1, 1 AS v2, CASE WHEN (n."shipped_date" IS NULL) THEN 1 ELSE 0 END AS v3 FROM "new_rows" n
-        UNION ALL SELECT o."customer_id" AS k1, -(CASE WHEN ((o."shipped_date" IS NULL) AND (o."ready" = TRUE)) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1, -1 AS v2, -(CASE WHEN (o."shipped_date" IS NULL) THEN 1 ELSE 0 END) AS v3 FROM "old_rows" o) x
+        FROM (SELECT n."customer_id" AS k1, CASE WHEN (n."shipped_date" IS NULL) THEN coalesce(n."amount_total", 0)::numeric ELSE 0 END AS v1, 1 AS v2, CASE WHEN (n."shipped_date" IS NULL) THEN 1 ELSE 0 END AS v3 FROM "new_rows" n
+        UNION ALL SELECT o."customer_id" AS k1, -(CASE WHEN (o."shipped_date" IS NULL) THEN coalesce(o."amount_total", 0)::numeric ELSE 0 END) AS v1, -1 AS v2, -(CASE WHEN (o."shipped_date" IS NULL) THEN 1 ELSE 0 END) AS v3 FROM "old_rows" o) x
         WHERE x.k1 IS NOT NULL GROUP BY x.k1
     ), l AS MATERIALIZED (
       SELECT d.* FROM "public"."customer" p JOIN d ON p."id" = d.k1

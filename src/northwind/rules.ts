@@ -13,7 +13,7 @@ export const northwindRules = defineRules({ source: "src/northwind/rules.ts" }, 
   // Check credit: a customer's unshipped, ready orders may not exceed the credit limit.
   constraint("customer_credit", Customer, e.lte(Customer.Balance, Customer.CreditLimit),
     "balance ({Balance}) exceeds credit ({CreditLimit})"),
-  sum(Customer.Balance, { of: Order.AmountTotal, where: e.and(e.isNull(Order.ShippedDate), e.eq(Order.Ready, true)) }),
+  sum(Customer.Balance, { of: Order.AmountTotal, where: e.isNull(Order.ShippedDate) }),
   count(Customer.OrderCount, { of: Order }),
   count(Customer.UnpaidOrderCount, { of: Order, where: e.isNull(Order.ShippedDate) }),
 
