@@ -24,8 +24,12 @@ export interface DatabaseOptions {
 export function createDatabase(opts: DatabaseOptions): Database {
   const sql = postgres(opts.url, {
     max: opts.max ?? 10,
-    onnotice: (notice) => opts.logger?.debug({ pg: notice.message }, "postgres notice"),
-    connection: { application_name: "northwind-platform" },
+    onnotice: (notice) => opts.logger?.debug({ pg: notice.message, severity: notice.severity }, "postgres"),
+    // With the logger at debug, the rule triggers' RAISE DEBUG logic log reaches it too.
+    connection: {
+      application_name: "northwind-platform",
+      ...(opts.logger?.isLevelEnabled("debug") ? { client_min_messages: "debug1" } : {}),
+    },
   });
   return { sql, db: drizzle(sql), close: () => sql.end({ timeout: 5 }) };
 }
