@@ -11,6 +11,7 @@ import { registerJsonApi } from "./engine/api";
 import { createServiceApp } from "./engine/http/create-service-app";
 import { createOutboxHealth } from "./engine/outbox/outbox-store";
 import { registerLogin } from "./engine/security/auth.routes";
+import { registerMe } from "./engine/security/me.routes";
 import { bearerAuth } from "./engine/security/bearer-auth";
 import { createLoginLimiter, type LoginLimiter } from "./engine/security/login-limiter";
 import type { TokenService } from "./engine/security/tokens";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", bearerAuth({ tokens: deps.tokens, grants: northwindGrants, publicPaths: [LOGIN_PATH] }));
   registerLogin(app, { tokens: deps.tokens, limiter: deps.loginLimiter ?? createLoginLimiter(),
     findUser: userFinder(deps.database) });
+  registerMe(app, { grants: northwindGrants, registry: northwindResources });
   registerOrderB2B(app, deps.database);
   registerJsonApi(app, { registry: northwindResources, database: deps.database });
   registerAdmin(app, { registry: northwindResources, configFile: join(import.meta.dir, "northwind/admin.yaml"), title: "Northwind" });

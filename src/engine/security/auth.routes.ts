@@ -33,7 +33,8 @@ const TokenSchema = z.object({
 
 const ErrorsSchema = z.object({ errors: z.array(z.object({ status: z.string(), code: z.string(), title: z.string(),
   detail: z.string().optional() })) });
-const err = (description: string) => ({ description, content: { "application/vnd.api+json": { schema: ErrorsSchema } } });
+/** A documented JSON:API error response; shared by the authentication routes. */
+export const err = (description: string) => ({ description, content: { "application/vnd.api+json": { schema: ErrorsSchema } } });
 
 export const loginRoute = createRoute({
   method: "post",

@@ -28,6 +28,8 @@ export interface BuildModelOptions {
   apiBase?: string;
   /** Default `/api/auth/login`; null for a service without login. */
   loginPath?: string | null;
+  /** Default `/api/auth/me` when there is a login; null for none. */
+  permissionsPath?: string | null;
 }
 
 const SCALE = /^numeric\(\s*\d+\s*,\s*(\d+)\s*\)$/;
@@ -108,6 +110,7 @@ export function buildAdminModel(opts: BuildModelOptions): AdminModel {
     resources.push(resourceOf(opts.registry, resource, entry ?? {}, problems));
   }
   if (problems.length) throw new AdminConfigError(opts.file, problems);
-  return { title: parsed.data.title ?? opts.title, apiBase: opts.apiBase ?? "/api", loginPath: opts.loginPath === undefined ? "/api/auth/login" : opts.loginPath,
-    resources };
+  const loginPath = opts.loginPath === undefined ? "/api/auth/login" : opts.loginPath;
+  const permissionsPath = loginPath === null ? null : opts.permissionsPath === undefined ? "/api/auth/me" : opts.permissionsPath;
+  return { title: parsed.data.title ?? opts.title, apiBase: opts.apiBase ?? "/api", loginPath, permissionsPath, resources };
 }

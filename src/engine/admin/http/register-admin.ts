@@ -25,6 +25,8 @@ export interface AdminOptions {
   buildWhenMissing?: boolean;
   /** The API's login route (default `/api/auth/login`); false when the API is not authenticated. */
   login?: string | false;
+  /** The API's permissions route (default `/api/auth/me`); false: every user may try everything. */
+  permissions?: string | false;
 }
 
 const TYPES: Record<string, string> = {
@@ -40,7 +42,8 @@ const notBuilt = (why: string) => `<!doctype html><html><head><meta charset="utf
 export function loadAdminModel(opts: AdminOptions): AdminModel {
   const text = existsSync(opts.configFile) ? readFileSync(opts.configFile, "utf8") : undefined;
   return buildAdminModel({ registry: opts.registry, text, file: opts.configFile, title: opts.title,
-    apiBase: opts.apiBase, loginPath: opts.login === false ? null : opts.login });
+    apiBase: opts.apiBase, loginPath: opts.login === false ? null : opts.login,
+    permissionsPath: opts.permissions === false ? null : opts.permissions });
 }
 
 export function registerAdmin(app: Hono<any>, opts: AdminOptions): AdminModel {

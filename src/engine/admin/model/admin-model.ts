@@ -62,5 +62,7 @@ export interface AdminModel {
   readonly apiBase: string;
   /** The API's login route; null when the service has none (its API is not authenticated). */
   readonly loginPath: string | null;
+  /** The API's "who am I and what may I do" route (GET /api/auth/me); null without login. */
+  readonly permissionsPath: string | null;
   readonly resources: readonly AdminResource[];
 }

@@ -16,7 +16,8 @@ async function start(root: HTMLElement): Promise<void> {
   const tokens = storageTokenStore(window.localStorage);
   const send = (input: string, init?: RequestInit) => fetch(input, init);
   const dataProvider = createJsonApiDataProvider({ model, fetch: authorizedFetch(send, tokens) });
-  const authProvider = model.loginPath ? createAuthProvider({ loginPath: model.loginPath, fetch: send, tokens }) : undefined;
+  const authProvider = model.loginPath ? createAuthProvider({ loginPath: model.loginPath,
+    permissionsPath: model.permissionsPath, fetch: send, tokens }) : undefined;
   createRoot(root).render(<AdminApp model={model} dataProvider={dataProvider} authProvider={authProvider} />);
 }
 

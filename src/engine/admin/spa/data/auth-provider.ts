@@ -1,9 +1,12 @@
 /**
  * react-admin's AuthProvider over POST /api/auth/login: the access token is kept
  * in storage until it expires or the user logs out; a 401 from the API logs out,
- * a 403 does not (the user is signed in, just not allowed that).
+ * a 403 does not (the user is signed in, just not allowed that). With a
+ * permissions route, canAccess answers from it (access.ts), so menus and buttons
+ * offer only what the user's role may do.
  */
 import type { AuthProvider } from "react-admin";
+import { allows, createAccessLoader } from "./access";
 import type { FetchLike } from "./json-api";
 
 export const TOKEN_KEY = "northwind-admin.token";
@@ -43,8 +46,20 @@ export function authorizedFetch(fetch: FetchLike, tokens: TokenStore): FetchLike
   };
 }
 
-export function createAuthProvider(opts: { loginPath: string; fetch: FetchLike; tokens: TokenStore }): AuthProvider {
+export interface AuthProviderOptions {
+  loginPath: string;
+  /** GET /api/auth/me; without it react-admin offers every action to everyone. */
+  permissionsPath?: string | null;
+  fetch: FetchLike;
+  tokens: TokenStore;
+}
+
+export function createAuthProvider(opts: AuthProviderOptions): AuthProvider {
+  const access = opts.permissionsPath
+    ? createAccessLoader({ path: opts.permissionsPath, fetch: authorizedFetch(opts.fetch, opts.tokens), token: opts.tokens.get })
+    : undefined;
   return {
+    ...(access ? { canAccess: async (params: { action: string; resource: string }) => allows(await access(), params) } : {}),
     async login(params: { username?: string; password?: string }) {
       const response = await opts.fetch(opts.loginPath, { method: "POST", headers: { "content-type": "application/json" },
         body: JSON.stringify({ username: params.username ?? "", password: params.password ?? "" }) });

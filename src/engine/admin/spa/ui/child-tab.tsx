@@ -1,18 +1,21 @@
 /**
  * A child list on a parent's show page (Customer → Orders, Order → Order
  * Details): read through the related endpoint, with "Add new …" pre-filling the
- * foreign key from the parent, and rows that open the child.
+ * foreign key from the parent (shown only to users who may create the child),
+ * and rows that open the child.
  */
 import { Box, Typography } from "@mui/material";
 import { CreateButton, Datagrid, Pagination, ReferenceManyField, useRecordContext } from "react-admin";
 import type { AdminResource, AdminTab } from "../../model/admin-model";
+import { useReadable } from "./access";
 import { columnCells, listColumns, prefetchFor } from "./list-page";
 import { useAdminResource } from "./model-context";
 
 export function ChildTab({ parent, tab }: { parent: AdminResource; tab: AdminTab; label?: false }) {
   const record = useRecordContext();
   const child = useAdminResource(tab.resource);
-  if (!record) return null;
+  const readable = useReadable();
+  if (!record || readable.isPending) return null;
   const columns = listColumns(child, new Set(tab.foreignKey.map((k) => k.child)));
   const prefill = Object.fromEntries(tab.foreignKey.map((k) => [k.child, record[k.parent]]));
   return (
@@ -21,7 +24,7 @@ export function ChildTab({ parent, tab }: { parent: AdminResource; tab: AdminTab
         className="admin-add-child" sx={{ mb: 1 }} />
       <ReferenceManyField reference={child.type} target={tab.foreignKey[0]?.child ?? "id"} perPage={10}
         pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
-        queryOptions={{ meta: { relationship: tab.relationship, parent: parent.type, prefetch: prefetchFor(columns) } }}>
+        queryOptions={{ meta: { relationship: tab.relationship, parent: parent.type, prefetch: prefetchFor(columns, readable) } }}>
         <Datagrid rowClick="show" bulkActionButtons={false}
           empty={<Typography variant="body2" color="text.secondary">No {tab.label.toLowerCase()} yet.</Typography>}>
           {columnCells(columns)}

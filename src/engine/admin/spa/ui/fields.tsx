@@ -1,11 +1,13 @@
 /**
  * How one attribute is displayed: foreign keys as the parent's user key linking
- * to the parent (never the raw id), money with its decimals, ids without digit
- * grouping; on show pages each field carries its help text (how it is derived).
+ * to the parent (the raw value only when the user may not read the parent),
+ * money with its decimals, ids without digit grouping; on show pages each field
+ * carries its help text (how it is derived).
  */
 import { Box, Stack, Typography } from "@mui/material";
 import { BooleanField, DateField, FunctionField, NumberField, ReferenceField, TextField, useRecordContext } from "react-admin";
 import type { AdminField, AdminResource } from "../../model/admin-model";
+import { useReadable } from "./access";
 import { WhenRecord } from "./show-when";
 
 /** Datagrid reads source, label and sortable from its children's props; the cell renders the rest. */
@@ -18,6 +20,11 @@ export function numberOptions(field: AdminField): Intl.NumberFormatOptions {
 
 export function FieldValue({ field }: { field: AdminField }) {
   const source = field.name;
+  const readable = useReadable();
+  if (field.reference && readable.isPending) return null;
+  if (field.reference && !readable.allowed(field.reference.resource)) {
+    return <TextField source={source} emptyText="—" />;
+  }
   if (field.reference) {
     return <ReferenceField source={source} reference={field.reference.resource} link="show" emptyText="—" />;
   }

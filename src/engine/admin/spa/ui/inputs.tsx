@@ -1,13 +1,15 @@
 /**
  * How one attribute is edited: foreign keys are lookups (type the parent's name,
- * the key is set), derived values are read-only with their help text, required
- * columns are validated, and show_when follows the values being typed.
+ * the key is set) when the user may read the parent, derived values and those the
+ * user's role may not change are read-only with a reason, required columns are
+ * validated, and show_when follows the values being typed.
  */
 import { Box, Typography } from "@mui/material";
 import {
   AutocompleteInput, BooleanInput, DateInput, DateTimeInput, NumberInput, ReferenceInput, TextInput, required,
 } from "react-admin";
 import type { AdminField, AdminResource } from "../../model/admin-model";
+import { useReadable, useWritable } from "./access";
 import { FieldValue } from "./fields";
 import { represent, useAdminResource } from "./model-context";
 import { WhenForm } from "./show-when";
@@ -16,8 +18,15 @@ export type FormMode = "create" | "edit";
 
 const MULTILINE = /(Notes|Description|Address)$/;
 
-function Lookup({ field, validate }: { field: AdminField; validate?: ReturnType<typeof required> }) {
+const NOT_YOURS = "Your role may not change this.";
+
+function Lookup({ field, mode }: { field: AdminField; mode: FormMode }) {
   const parent = useAdminResource(field.reference!.resource);
+  const readable = useReadable();
+  if (readable.isPending) return null;
+  // A parent the user cannot read cannot be looked up: the key is typed instead.
+  if (!readable.allowed(parent.type)) return <Editor field={{ ...field, reference: undefined }} mode={mode} />;
+  const validate = validation(field, mode);
   return (
     <ReferenceInput source={field.name} reference={parent.type} perPage={20}>
       <AutocompleteInput label={field.label} optionText={(r: Record<string, unknown>) => represent(parent, r)}
@@ -26,22 +35,25 @@ function Lookup({ field, validate }: { field: AdminField; validate?: ReturnType<
   );
 }
 
-/** A derived value in a form: shown, never edited, with how it is derived. */
-function Derived({ field }: { field: AdminField }) {
+/** A value in a form that is shown, never edited: derived (with how), or not the user's to change. */
+function ReadOnly({ field, kind, info }: { field: AdminField; kind: "derived" | "readonly"; info?: string }) {
   return (
-    <Box className={`admin-derived admin-field-${field.name}`} data-field={field.name} sx={{ mb: 2 }}>
+    <Box className={`admin-${kind} admin-field-${field.name}`} data-field={field.name} sx={{ mb: 2 }}>
       <Typography variant="caption" color="text.secondary" component="div">{field.label}</Typography>
       <FieldValue field={field} />
-      {field.info && <Typography variant="caption" color="text.secondary" component="div" className="admin-info">{field.info}</Typography>}
+      {info && <Typography variant="caption" color="text.secondary" component="div" className="admin-info">{info}</Typography>}
     </Box>
   );
 }
 
+const validation = (field: AdminField, mode: FormMode) =>
+  field.required && !(field.key && mode === "edit") ? required() : undefined;
+
 function Editor({ field, mode }: { field: AdminField; mode: FormMode }) {
-  const validate = field.required && !(field.key && mode === "edit") ? required() : undefined;
+  const validate = validation(field, mode);
   const common = { source: field.name, label: field.label, validate, helperText: field.info ?? false, fullWidth: true };
   if (field.key && mode === "edit") return <TextInput {...common} disabled />;
-  if (field.reference) return <Lookup field={field} validate={validate} />;
+  if (field.reference) return <Lookup field={field} mode={mode} />;
   switch (field.kind) {
     case "boolean":
       return <BooleanInput source={field.name} label={field.label} helperText={field.info ?? false} />;
@@ -55,22 +67,30 @@ function Editor({ field, mode }: { field: AdminField; mode: FormMode }) {
     case "timestamp":
       return <DateTimeInput {...common} />;
     case "json":
-      return <Derived field={field} />;
+      return <ReadOnly field={field} kind="derived" info={field.info} />;
     default:
       return <TextInput {...common} multiline={MULTILINE.test(field.name)} />;
   }
 }
 
-/** The form's inputs: on create, derived values and generated keys are left to the server. */
+/**
+ * The form's inputs: on create, derived values and generated keys are left to the
+ * server; on edit, attributes the user's role may not update are shown read-only.
+ */
 export function FormInputs({ resource, mode }: { resource: AdminResource; mode: FormMode }) {
+  const writable = useWritable(resource, mode === "edit");
+  if (writable.isPending) return null;
   const fields = resource.fields.filter((f) => !f.hidden && !(mode === "create" && (f.derived || (f.key && resource.key.generated))));
+  const input = (f: AdminField) => {
+    if (f.derived) return <ReadOnly field={f} kind="derived" info={f.info} />;
+    if (!f.key && !writable.allowed(f.name)) {
+      return <ReadOnly field={f} kind="readonly" info={f.info ? `${f.info} ${NOT_YOURS}` : NOT_YOURS} />;
+    }
+    return <Editor field={f} mode={mode} />;
+  };
   return (
     <>
-      {fields.map((f) => (
-        <WhenForm key={f.name} condition={f.showWhen}>
-          {f.derived ? <Derived field={f} /> : <Editor field={f} mode={mode} />}
-        </WhenForm>
-      ))}
+      {fields.map((f) => <WhenForm key={f.name} condition={f.showWhen}>{input(f)}</WhenForm>)}
     </>
   );
 }
