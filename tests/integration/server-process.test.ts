@@ -30,3 +30,25 @@ test("bun src/server.ts serves /health and exits 0 on SIGTERM", async () => {
   if (code !== 0) console.error(await new Response(proc.stderr).text(), await new Response(proc.stdout).text());
   expect(code).toBe(0);
 }, 30_000);
+
+test("production refuses to start while demo logins exist, unless allowed", async () => {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), DATABASE_URL: db.url, LOG_LEVEL: "warn", NODE_ENV: "production",
+    JWT_SECRET: "production-secret-production-secret-1" };
+  const refused = Bun.spawn([process.execPath, SERVER], { env, stdout: "pipe", stderr: "pipe" });
+  expect(await refused.exited).toBe(1);
+  expect(await new Response(refused.stderr).text()).toContain("demo logins with the sample password exist");
+  const noSecret = Bun.spawn([process.execPath, SERVER], { env: { ...env, JWT_SECRET: "", ALLOW_DEMO_USERS: "true" },
+    stdout: "pipe", stderr: "pipe" });
+  expect(await noSecret.exited).toBe(1);
+  expect(await new Response(noSecret.stderr).text()).toContain("JWT_SECRET: required in production");
+  const allowed = Bun.spawn([process.execPath, SERVER], { env: { ...env, ALLOW_DEMO_USERS: "true" }, stdout: "pipe", stderr: "pipe" });
+  let up = false;
+  for (let i = 0; i < 100 && !up; i++) {
+    up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (!up) await Bun.sleep(100);
+  }
+  allowed.kill("SIGTERM");
+  expect(await allowed.exited).toBe(0);
+  expect(up).toBe(true);
+}, 30_000);
