@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { join } from "node:path";
 import { freePort } from "../../src/engine/net/free-port";
-import { cloneDatabase, type TestDatabase } from "../support/test-database";
+import postgres from "postgres";
+import { adminUrl, cloneDatabase, type TestDatabase } from "../support/test-database";
 
 const SERVER = join(import.meta.dir, "../../src/server.ts");
 let db: TestDatabase;
@@ -52,3 +53,31 @@ test("production refuses to start while demo logins exist, unless allowed", asyn
   expect(await allowed.exited).toBe(0);
   expect(up).toBe(true);
 }, 30_000);
+
+test("with DATABASE_URL naming a database that does not exist, start-up creates, migrates and seeds it", async () => {
+  const name = `fresh_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const port = await freePort();
+  const proc = Bun.spawn([process.execPath, SERVER], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), LOG_LEVEL: "warn" }, stdout: "pipe", stderr: "pipe",
+  });
+  let up = false;
+  for (let i = 0; i < 200 && !up; i++) {
+    up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (!up) await Bun.sleep(100);
+  }
+  proc.kill("SIGTERM");
+  await proc.exited;
+  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+  try {
+    const fresh = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const [row] = await fresh`select count(*)::int as n, (select balance from customer where id = 'ALFKI') as alfki from customer`;
+    await fresh.end();
+    expect(up).toBe(true);
+    expect(row).toEqual({ n: 95, alfki: "2046.00" });
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}, 40_000);

@@ -27,13 +27,14 @@ export async function provisionPostgres(opts: ProvisionOptions): Promise<Provisi
   const log = opts.log ?? (() => {});
   if (opts.databaseUrl) {
     const base = opts.databaseUrl;
+    await createIfMissing(base, log);
     return {
       url: base,
       embedded: false,
       urlFor: async (db) => {
         const url = new URL(base);
         url.pathname = `/${db}`;
-        await ensureDatabaseExists(base, db);
+        await createIfMissing(url.toString(), log);
         return url.toString();
       },
       stop: async () => {},
@@ -45,4 +46,19 @@ export async function provisionPostgres(opts: ProvisionOptions): Promise<Provisi
     return server.urlFor(db);
   };
   return { url: await urlFor(opts.database), embedded: true, urlFor, stop: () => server.stop() };
+}
+
+/**
+ * Creates the URL's database through the server's `postgres` maintenance
+ * database when it does not exist; a user without CREATEDB gets the server's
+ * own error on connect instead.
+ */
+async function createIfMissing(url: string, log: (line: string) => void): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name || name === "postgres") return;
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const created = await ensureDatabaseExists(maintenance.toString(), name).catch(() => false);
+  if (created) log(`postgres: created database ${name}`);
 }
