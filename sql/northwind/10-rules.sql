@@ -52,12 +52,12 @@ $fn$;
 DROP TRIGGER IF EXISTS "rules_customer_check_ins" ON "public"."customer";
 CREATE CONSTRAINT TRIGGER "rules_customer_check_ins" AFTER INSERT ON "public"."customer"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_customer_check"();
+  FOR EACH ROW WHEN (((NEW."balance" <= NEW."credit_limit")) IS FALSE) EXECUTE FUNCTION "public"."rules_customer_check"();
 
 DROP TRIGGER IF EXISTS "rules_customer_check_upd" ON "public"."customer";
 CREATE CONSTRAINT TRIGGER "rules_customer_check_upd" AFTER UPDATE ON "public"."customer"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (OLD."balance" IS DISTINCT FROM NEW."balance" OR OLD."credit_limit" IS DISTINCT FROM NEW."credit_limit") EXECUTE FUNCTION "public"."rules_customer_check"();
+  FOR EACH ROW WHEN ((OLD."balance" IS DISTINCT FROM NEW."balance" OR OLD."credit_limit" IS DISTINCT FROM NEW."credit_limit") AND (((NEW."balance" <= NEW."credit_limit")) IS FALSE)) EXECUTE FUNCTION "public"."rules_customer_check"();
 
 -- table order
 
@@ -223,12 +223,12 @@ $fn$;
 DROP TRIGGER IF EXISTS "rules_order_check_ins" ON "public"."order";
 CREATE CONSTRAINT TRIGGER "rules_order_check_ins" AFTER INSERT ON "public"."order"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_order_check"();
+  FOR EACH ROW WHEN (((NOT ((NEW."ready" OR (NEW."shipped_date" IS NOT NULL)) AND (NEW."order_detail_count" = 0)))) IS FALSE) EXECUTE FUNCTION "public"."rules_order_check"();
 
 DROP TRIGGER IF EXISTS "rules_order_check_upd" ON "public"."order";
 CREATE CONSTRAINT TRIGGER "rules_order_check_upd" AFTER UPDATE ON "public"."order"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (OLD."ready" IS DISTINCT FROM NEW."ready" OR OLD."shipped_date" IS DISTINCT FROM NEW."shipped_date" OR OLD."order_detail_count" IS DISTINCT FROM NEW."order_detail_count") EXECUTE FUNCTION "public"."rules_order_check"();
+  FOR EACH ROW WHEN ((OLD."ready" IS DISTINCT FROM NEW."ready" OR OLD."shipped_date" IS DISTINCT FROM NEW."shipped_date" OR OLD."order_detail_count" IS DISTINCT FROM NEW."order_detail_count") AND (((NOT ((NEW."ready" OR (NEW."shipped_date" IS NOT NULL)) AND (NEW."order_detail_count" = 0)))) IS FALSE)) EXECUTE FUNCTION "public"."rules_order_check"();
 
 -- table order_detail
 

@@ -43,12 +43,12 @@ $fn$;
 DROP TRIGGER IF EXISTS "rules_customers_check_ins" ON "public"."customers";
 CREATE CONSTRAINT TRIGGER "rules_customers_check_ins" AFTER INSERT ON "public"."customers"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_customers_check"();
+  FOR EACH ROW WHEN (((NEW."balance" <= NEW."credit_limit")) IS FALSE) EXECUTE FUNCTION "public"."rules_customers_check"();
 
 DROP TRIGGER IF EXISTS "rules_customers_check_upd" ON "public"."customers";
 CREATE CONSTRAINT TRIGGER "rules_customers_check_upd" AFTER UPDATE ON "public"."customers"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (OLD."balance" IS DISTINCT FROM NEW."balance" OR OLD."credit_limit" IS DISTINCT FROM NEW."credit_limit") EXECUTE FUNCTION "public"."rules_customers_check"();
+  FOR EACH ROW WHEN ((OLD."balance" IS DISTINCT FROM NEW."balance" OR OLD."credit_limit" IS DISTINCT FROM NEW."credit_limit") AND (((NEW."balance" <= NEW."credit_limit")) IS FALSE)) EXECUTE FUNCTION "public"."rules_customers_check"();
 
 -- table items
 

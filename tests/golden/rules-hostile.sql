@@ -91,12 +91,12 @@ $fn1$;
 DROP TRIGGER IF EXISTS "rules_order_check_ins" ON "public"."order";
 CREATE CONSTRAINT TRIGGER "rules_order_check_ins" AFTER INSERT ON "public"."order"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION "public"."rules_order_check"();
+  FOR EACH ROW WHEN (((NEW."a""b" <= NEW."limit")) IS FALSE) EXECUTE FUNCTION "public"."rules_order_check"();
 
 DROP TRIGGER IF EXISTS "rules_order_check_upd" ON "public"."order";
 CREATE CONSTRAINT TRIGGER "rules_order_check_upd" AFTER UPDATE ON "public"."order"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW WHEN (OLD."a""b" IS DISTINCT FROM NEW."a""b" OR OLD."limit" IS DISTINCT FROM NEW."limit") EXECUTE FUNCTION "public"."rules_order_check"();
+  FOR EACH ROW WHEN ((OLD."a""b" IS DISTINCT FROM NEW."a""b" OR OLD."limit" IS DISTINCT FROM NEW."limit") AND (((NEW."a""b" <= NEW."limit")) IS FALSE)) EXECUTE FUNCTION "public"."rules_order_check"();
 
 -- table order line
 

@@ -29,9 +29,15 @@ export function emitCheck(ir: RuleSetIr, table: TableIr): string[] {
   const fn = objectName(table.name, "check");
   const inputs = uniqueColumns(constraints.flatMap(inputsOf));
   const trigger = { schema: ir.schema, table: table.name, fn, timing: "AFTER" as const, deferred: true };
+  // A check is queued only when the statement leaves the row violating a constraint:
+  // whatever write leaves it violating at COMMIT queues one, and a violation fixed
+  // later is re-read and passes. Rows that stay valid queue nothing (no commit-time work).
+  const violated = constraints.map((c) => `(${sqlOf(c.condition, rowScope("NEW", tableSql))}) IS FALSE`).join(" OR ");
   return [
     triggerFunction({ schema: ir.schema, name: fn, declare: [`r ${tableSql(table.name)}%ROWTYPE;`], body, returns: "NULL" }),
-    triggerDdl({ ...trigger, name: objectName(table.name, "check_ins"), event: "INSERT" }),
-    ...(inputs.length ? [triggerDdl({ ...trigger, name: objectName(table.name, "check_upd"), event: "UPDATE", when: changed(inputs) })] : []),
+    triggerDdl({ ...trigger, name: objectName(table.name, "check_ins"), event: "INSERT", when: violated }),
+    ...(inputs.length
+      ? [triggerDdl({ ...trigger, name: objectName(table.name, "check_upd"), event: "UPDATE", when: `(${changed(inputs)}) AND (${violated})` })]
+      : []),
   ];
 }
