@@ -1,12 +1,15 @@
 /**
  * Brings the Shipping database up to date: table migrations, the sample data
- * when empty, then its generated rule SQL.
+ * when empty, its generated rule SQL, and a recompute of derived columns after
+ * a seed or a rules change.
  */
 import { join } from "node:path";
 import { count } from "drizzle-orm";
 import type { Database } from "../src/engine/db/database";
 import { applyGeneratedSql, migrateTables } from "../src/engine/db/migrate";
 import { loadCsvTable, resetSequences } from "../src/engine/seed/load-csv";
+import { compileRules, recompute } from "../src/engine/rules";
+import { shippingRules } from "./rules";
 import { Customers, Items, Orders, Products } from "./schema";
 
 const ROOT = join(import.meta.dir, "..");
@@ -14,10 +17,14 @@ export const SHIPPING_MIGRATIONS = join(ROOT, "migrations/shipping");
 export const SHIPPING_GENERATED_SQL = join(ROOT, "sql/shipping");
 const DATA = join(ROOT, "data/shipping");
 
+/** The generated rules file, as applyGeneratedSql keys it (folder/file). */
+const SHIPPING_RULES_SQL_KEY = "shipping/10-rules.sql";
+
 export async function prepareShippingDatabase(database: Database, log: (line: string) => void = () => {}): Promise<void> {
   await migrateTables(database, SHIPPING_MIGRATIONS);
   const [row] = await database.db.select({ n: count() }).from(Customers);
-  if ((row?.n ?? 0) === 0) {
+  const seeding = (row?.n ?? 0) === 0;
+  if (seeding) {
     log("shipping seed: loading the shipping sample data…");
     await database.db.transaction(async (tx) => {
       for (const [table, file] of [[Customers, "Customers"], [Products, "Products"], [Orders, "Orders"], [Items, "Items"]] as const) {
@@ -26,5 +33,10 @@ export async function prepareShippingDatabase(database: Database, log: (line: st
       }
     });
   }
-  await applyGeneratedSql(database, [SHIPPING_GENERATED_SQL], log);
+  const applied = await applyGeneratedSql(database, [SHIPPING_GENERATED_SQL], log);
+  // Sample totals may disagree with the rules, and changed rules need their columns refilled.
+  if (seeding || applied.includes(SHIPPING_RULES_SQL_KEY)) {
+    const report = await recompute(database.sql, compileRules(shippingRules).recompute);
+    for (const v of report.violations) log(`shipping rules: ${v.table}[${v.key}] violates ${v.rule}: ${v.message}`);
+  }
 }
