@@ -1,6 +1,6 @@
 /**
- * Which rule specs compile to which generated files; shared by rules:generate,
- * rules:check and rules:stats. A new schema (Shipping) adds a line here.
+ * Which rule specs compile to which generated files; shared by the SQL
+ * generator (generated-sql-targets.ts) and rules:stats. A new schema adds a line here.
  */
 import { join } from "node:path";
 import type { RuleSet } from "../src/engine/rules";

@@ -1,38 +1,50 @@
 /**
- * Generated SQL files: each has a header naming its source, is written by a
- * generator script and compared with the committed copy by a check script.
+ * Generated SQL files (rules, publish rules, grants): each is rendered from its
+ * spec, written by one generator and compared with the committed copy by one
+ * check, which names the first line that differs.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export interface GeneratedSqlFile {
-  /** File name inside the output folder, e.g. "20-publish.sql". */
-  file: string;
-  /** Where the spec lives, for the header. */
-  source: string;
-  /** The command that regenerates it, for the header. */
-  command: string;
-  body(): string;
+  /** Path from the repository root, e.g. "sql/northwind/30-publish.sql". */
+  path: string;
+  /** The whole file text, header included. */
+  render(): string;
 }
 
-export function renderGeneratedFile(f: GeneratedSqlFile): string {
-  return `-- generated from ${f.source} by \`${f.command}\`; do not edit\n\n${f.body().trimEnd()}\n`;
+/** The header every generated file opens with, then the body. */
+export function withHeader(source: string, command: string, body: string): string {
+  return `-- generated from ${source} by \`${command}\`; do not edit\n\n${body.trimEnd()}\n`;
 }
 
-export function writeGeneratedFiles(folder: string, files: GeneratedSqlFile[]): string[] {
-  mkdirSync(folder, { recursive: true });
-  return files.map((f) => {
-    writeFileSync(join(folder, f.file), renderGeneratedFile(f));
-    return join(folder, f.file);
+/** Writes files whose text changed; returns their paths. */
+export function writeGeneratedFiles(root: string, files: readonly GeneratedSqlFile[]): string[] {
+  const written: string[] = [];
+  for (const f of files) {
+    const path = join(root, f.path);
+    const text = f.render();
+    if (existsSync(path) && readFileSync(path, "utf8") === text) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    written.push(f.path);
+  }
+  return written;
+}
+
+/** One line per committed file that differs from what its spec generates now. */
+export function staleGeneratedFiles(root: string, files: readonly GeneratedSqlFile[]): string[] {
+  return files.flatMap((f) => {
+    const path = join(root, f.path);
+    const committed = existsSync(path) ? readFileSync(path, "utf8") : "";
+    const expected = f.render();
+    return committed === expected ? [] : [`${f.path} (${firstDifference(committed, expected)})`];
   });
 }
 
-/** Names of files whose committed text differs from what the spec generates now. */
-export function staleGeneratedFiles(folder: string, files: GeneratedSqlFile[]): string[] {
-  return files
-    .filter((f) => {
-      const path = join(folder, f.file);
-      return !existsSync(path) || readFileSync(path, "utf8") !== renderGeneratedFile(f);
-    })
-    .map((f) => join(folder, f.file));
+function firstDifference(actual: string, expected: string): string {
+  const [a, b] = [actual.split("\n"), expected.split("\n")];
+  const i = b.findIndex((line, n) => a[n] !== line);
+  const at = i === -1 ? b.length : i;
+  return `line ${at + 1}: committed ${JSON.stringify(a[at] ?? "<end of file>")}, spec gives ${JSON.stringify(b[at] ?? "<end of file>")}`;
 }
