@@ -6,26 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
-import { countOf, ensureAdminBuilt, logIn, openBrowser, screenshot, serve, textOf, type Browser, type Served } from "../support/browser";
+import { type AdminSession, countOf, logIn, openAdminSession, screenshot, textOf } from "../support/browser";
 import { createTestApp, type TestApp } from "../support/test-app";
 
 let t: TestApp;
-let served: Served;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 const refused: string[] = [];
 
 beforeAll(async () => {
-  await ensureAdminBuilt();
   t = await createTestApp();
-  served = serve(t.app.fetch);
-  browser = await openBrowser();
-  page = browser.page;
+  session = await openAdminSession(t.app.fetch);
+  page = session.page;
   page.on("response", (r) => { if (r.status() === 403) refused.push(`${r.request().method()} ${r.url()}`); });
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
   await t?.database.drop();
 });
 
@@ -48,7 +44,7 @@ async function openList(label: string, type: string): Promise<void> {
 
 describe("admin app permissions", () => {
   test("ALFKI's menu lists only what a customer may read", async () => {
-    await logIn(page, served.url, "ALFKI");
+    await logIn(page, session.url, "ALFKI");
     // The menu's entries appear once access is known; Locations is the last one a customer may read.
     await menu("Locations").waitFor();
     for (const label of ["Customers", "Orders", "Order Details", "Products", "Employees", "Shippers"]) await menu(label).waitFor();
@@ -77,7 +73,7 @@ describe("admin app permissions", () => {
   });
 
   test("its edit form changes contact fields; Credit Limit is read-only", async () => {
-    await page.goto(`${served.url}/admin#/Customer/ALFKI`);
+    await page.goto(`${session.url}/admin#/Customer/ALFKI`);
     await page.getByLabel("Contact Name").waitFor();
     expect(await page.getByLabel("Credit Limit").count()).toBe(0);
     await page.locator('.admin-readonly[data-field="CreditLimit"]').waitFor();
@@ -111,7 +107,7 @@ describe("admin app permissions", () => {
   });
 
   test("a Department URL typed by hand is refused without asking the API", async () => {
-    await page.goto(`${served.url}/admin#/Department`);
+    await page.goto(`${session.url}/admin#/Department`);
     await page.getByText(/not authorized|access denied/i).first().waitFor();
     expect(await rows().count()).toBe(0);
     expect(refused).toEqual([]);
@@ -120,7 +116,7 @@ describe("admin app permissions", () => {
   });
 
   test("admin sees every resource and every action, Credit Limit editable", async () => {
-    await logIn(page, served.url, "admin");
+    await logIn(page, session.url, "admin");
     for (const label of ["Departments", "Unions", "Customers", "Products"]) await menu(label).waitFor();
     await openList("Customers", "Customer");
     await page.getByRole("link", { name: "Add new Customer" }).waitFor();

@@ -6,36 +6,32 @@
 import { afterAll, beforeAll, describe, test } from "bun:test";
 import { createShippingApp } from "../../shipping/app";
 import { createKafkaHealth } from "../../src/engine/kafka/kafka-health";
-import { countOf, ensureAdminBuilt, openBrowser, screenshot, serve, textOf, type Browser, type Served } from "../support/browser";
+import { type AdminSession, countOf, openAdminSession, screenshot, textOf } from "../support/browser";
 import { silentLogger } from "../support/test-app";
 import { cloneDatabase, SHIPPING_TEMPLATE_DATABASE, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
-let served: Served;
-let browser: Browser;
+let session: AdminSession;
 
 beforeAll(async () => {
-  await ensureAdminBuilt();
   database = await cloneDatabase(SHIPPING_TEMPLATE_DATABASE);
-  served = serve(createShippingApp({ database, kafka: createKafkaHealth(undefined), logger: silentLogger }).fetch);
-  browser = await openBrowser();
+  session = await openAdminSession(createShippingApp({ database, kafka: createKafkaHealth(undefined), logger: silentLogger }).fetch);
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
   await database?.drop();
 });
 
 describe("Shipping's admin app", () => {
   test("lists customers and opens an order with its items, parents shown by name", async () => {
-    const { page } = browser;
-    await page.goto(`${served.url}/admin#/Customers`);
+    const { page } = session;
+    await page.goto(`${session.url}/admin#/Customers`);
     const [customers] = await database.sql<{ n: number }[]>`select count(*)::int as n from customers`;
     await countOf(page.locator("tbody .RaDatagrid-row"), Math.min(customers!.n, 25));
     await screenshot(page, "15-shipping-customers");
     const [order] = await database.sql<{ id: number; name: string }[]>`
       select o.order_id as id, c.name from orders o join customers c using (customer_id) order by o.order_id limit 1`;
-    await page.goto(`${served.url}/admin#/Orders/${order!.id}/show`);
+    await page.goto(`${session.url}/admin#/Orders/${order!.id}/show`);
     await textOf(page.locator('[data-field="CustomerID"] .admin-value'), order!.name);
     await page.getByRole("tab", { name: "Items" }).click();
     await page.locator(".admin-tab tbody .RaDatagrid-row").first().waitFor();

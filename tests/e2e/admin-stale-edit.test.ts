@@ -5,31 +5,27 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
-import { ensureAdminBuilt, logIn, openBrowser, screenshot, serve, textOf, valueOf, type Browser, type Served } from "../support/browser";
+import { type AdminSession, logIn, openAdminSession, screenshot, textOf, valueOf } from "../support/browser";
 import { authAs, createTestApp, type TestApp } from "../support/test-app";
 
 let t: TestApp;
-let served: Served;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 
 beforeAll(async () => {
-  await ensureAdminBuilt();
   t = await createTestApp();
-  served = serve(t.app.fetch);
-  browser = await openBrowser();
-  page = browser.page;
+  session = await openAdminSession(t.app.fetch);
+  page = session.page;
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
   await t?.database.drop();
 });
 
 describe("stale edits", () => {
   test("saving over someone else's change is refused with a reload offer", async () => {
-    await logIn(page, served.url, "admin");
-    await page.goto(`${served.url}/admin#/Customer/ANATR`);
+    await logIn(page, session.url, "admin");
+    await page.goto(`${session.url}/admin#/Customer/ANATR`);
     await valueOf(page.getByLabel("Contact Title"), "Owner");
     const other = await t.app.request("/api/Customer/ANATR", {
       method: "PATCH", headers: { ...(await authAs(t, "s1")), "content-type": "application/vnd.api+json" },

@@ -5,24 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
-import { countOf, ensureAdminBuilt, logIn, openBrowser, screenshot, serve, textOf, type Browser, type Served } from "../support/browser";
+import { type AdminSession, countOf, logIn, openAdminSession, screenshot, textOf } from "../support/browser";
 import { createTestApp, type TestApp } from "../support/test-app";
 
 let t: TestApp;
-let served: Served;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 
 beforeAll(async () => {
-  await ensureAdminBuilt();
   t = await createTestApp();
-  served = serve(t.app.fetch);
-  browser = await openBrowser();
-  page = browser.page;
+  session = await openAdminSession(t.app.fetch);
+  page = session.page;
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
   await t?.database.drop();
 });
 
@@ -37,7 +33,7 @@ async function logOut(): Promise<void> {
 
 describe("admin app users", () => {
   test("the app is served at / and /admin; a wrong password is refused", async () => {
-    await page.goto(`${served.url}/`);
+    await page.goto(`${session.url}/`);
     await page.getByRole("button", { name: "Sign in" }).waitFor();
     await screenshot(page, "10-login");
     await page.getByLabel("Username").fill("ALFKI");
@@ -47,7 +43,7 @@ describe("admin app users", () => {
   });
 
   test("ALFKI sees one customer, its own, and only its own orders", async () => {
-    await logIn(page, served.url, "ALFKI");
+    await logIn(page, session.url, "ALFKI");
     await page.getByRole("menuitem", { name: "Customers" }).click();
     await countOf(rows(), 1);
     await textOf(rows().first().locator("td").nth(1), "Alfreds Futterkiste");
@@ -64,7 +60,7 @@ describe("admin app users", () => {
   });
 
   test("s1 (sales) sees every customer, a page at a time, sorted by a column", async () => {
-    await logIn(page, served.url, "s1");
+    await logIn(page, session.url, "s1");
     await page.getByRole("menuitem", { name: "Customers" }).click();
     const [row] = await t.database.sql<{ n: number }[]>`select count(*)::int as n from customer`;
     await textOf(total(), new RegExp(`1-25 of ${row!.n}$`));

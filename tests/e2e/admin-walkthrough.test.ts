@@ -6,27 +6,21 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
-import {
-  countOf, ensureAdminBuilt, logIn, openBrowser, screenshot, serve, textOf, valueOf, type Browser, type Served,
-} from "../support/browser";
+import { type AdminSession, countOf, logIn, openAdminSession, screenshot, textOf, valueOf } from "../support/browser";
 import { createTestApp, type TestApp } from "../support/test-app";
 
 let t: TestApp;
-let served: Served;
-let browser: Browser;
+let session: AdminSession;
 let page: Page;
 let orderId = 0;
 
 beforeAll(async () => {
-  await ensureAdminBuilt();
   t = await createTestApp();
-  served = serve(t.app.fetch);
-  browser = await openBrowser();
-  page = browser.page;
+  session = await openAdminSession(t.app.fetch);
+  page = session.page;
 });
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await session?.close();
   await t?.database.drop();
 });
 
@@ -67,7 +61,7 @@ async function dbBalance() {
 
 describe("admin walkthrough", () => {
   test("admin finds ALFKI by searching the customer list", async () => {
-    await logIn(page, served.url, "admin");
+    await logIn(page, session.url, "admin");
     await page.getByRole("menuitem", { name: "Customers" }).click();
     await page.getByPlaceholder("Search").fill("Alfreds");
     await countOf(page.locator("tbody .RaDatagrid-row"), 1);

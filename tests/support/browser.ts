@@ -48,6 +48,23 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
+/** The admin app under test, served on a free port, with a fresh browser on it. */
+export interface AdminSession { url: string; page: Page; close(): Promise<void> }
+
+export async function openAdminSession(fetch: (request: Request) => Response | Promise<Response>): Promise<AdminSession> {
+  await ensureAdminBuilt();
+  const served = serve(fetch);
+  const browser = await openBrowser();
+  return {
+    url: served.url,
+    page: browser.page,
+    async close() {
+      await browser.close();
+      await served.stop();
+    },
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
