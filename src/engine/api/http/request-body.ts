@@ -6,10 +6,9 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { ApiError, ApiErrors } from "../../http/errors";
+import { assertJsonContentType } from "../../http/require-json";
 import { decodeId } from "../model/id-codec";
 import type { ResourceModel } from "../model/resource-model";
-
-const ACCEPTED = ["application/vnd.api+json", "application/json"];
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -17,11 +16,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 
 export function jsonApiBody(resource: ResourceModel, kind: "create" | "update"): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header("content-type") ?? "";
-    if (!ACCEPTED.includes(header.split(";")[0]!.trim().toLowerCase())) {
-      throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `send ${ACCEPTED.join(" or ")}, not ${header || "no content type"}`,
-        { header: "Content-Type" });
-    }
+    assertJsonContentType(c.req.header("content-type"));
     let body: unknown;
     try {
       body = await c.req.json();
