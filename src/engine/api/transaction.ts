@@ -7,7 +7,7 @@
  */
 import type { Context } from "hono";
 import type { Database } from "../db/database";
-import type { DbSession } from "../db/session";
+import { sessionSettings, type DbSession } from "../db/session";
 import type { AppVariables } from "../http/app-env";
 import { withRetry } from "../db/retry";
 import { compile } from "./sql/compile";
@@ -61,18 +61,14 @@ function sender(c: Context, sql: Database["sql"]): { send: Send; compileAndSend:
   };
 }
 
-/**
- * BEGIN, then the session in one statement: `set_config('role', …, true)` is SET LOCAL ROLE with
- * the role name as a bound parameter (PostgREST does the same), and the claims transaction-local.
- */
+/** BEGIN, then the session's settings (role and claims, see db/session.ts) in one statement. */
 function begin(c: Context, send: Send, readOnly: boolean): Promise<unknown>[] {
-  const session = (c.var as Partial<ApiVariables>).dbSession;
+  const settings = sessionSettings((c.var as Partial<ApiVariables>).dbSession);
   const setup = [send(readOnly ? "begin isolation level repeatable read read only" : "begin")];
-  const settings: string[] = [];
-  const values: unknown[] = [];
-  if (session?.role) settings.push(`set_config('role', $${values.push(session.role)}, true)`);
-  if (session?.claims) settings.push(`set_config('request.jwt.claims', $${values.push(JSON.stringify(session.claims))}, true)`);
-  if (settings.length) setup.push(send(`select ${settings.join(", ")}`, values));
+  if (settings.length) {
+    const calls = settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`);
+    setup.push(send(`select ${calls.join(", ")}`, settings.flat()));
+  }
   return setup;
 }
 
@@ -91,9 +87,8 @@ async function read<T>(c: Context, database: Database, fn: (tx: Tx) => Promise<T
     },
   });
   open = false;
-  const session = (c.var as Partial<ApiVariables>).dbSession;
   if (queued.length === 0) return pending;
-  if (queued.length === 1 && !session?.role && !session?.claims) {
+  if (queued.length === 1 && sessionSettings((c.var as Partial<ApiVariables>).dbSession).length === 0) {
     const only = queued[0]!;
     sender(c, database.sql).compileAndSend<Row>(only.statement).then(only.resolve, only.reject);
     return pending;
