@@ -6,14 +6,13 @@
  * per server and the engine/baseline ratio (target ≥ 0.7 on reads). The full
  * Northwind app (bearer auth, SET LOCAL ROLE, claims, RLS) is shown for reference.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "../src/app";
 import { buildRegistry, registerJsonApi } from "../src/engine/api";
 import { createDatabase, ensureDatabaseExists } from "../src/engine/db/database";
-import { startEmbeddedPostgres } from "../src/engine/db/embedded-postgres";
+import { scratchDir, startEmbeddedPostgres } from "../src/engine/db/embedded-postgres";
 import { createServiceApp } from "../src/engine/http/create-service-app";
 import { createKafkaHealth } from "../src/engine/kafka/kafka-health";
 import { createTokenService } from "../src/engine/security/tokens";
@@ -57,8 +56,7 @@ function serve(fetch: (req: Request) => Response | Promise<Response>) {
 const fmt = (r: Result) => `${r.rps.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(3)} ms${r.non2xx + r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ""}`;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-api-"));
-  chmodSync(dir, 0o755);
+  const dir = scratchDir("bench-api-");
   console.log(`bench:api: ${DURATION}s per case, ${CONNECTIONS} connections; starting Postgres…`);
   const pg = await startEmbeddedPostgres({ baseDir: join(dir, "pg") });
   await ensureDatabaseExists(pg.adminUrl, "northwind");

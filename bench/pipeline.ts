@@ -4,13 +4,12 @@
  * Prints orders/s at the endpoint, relay messages/s, and commit→Shipping-row
  * latency p50/p99. Starts its own embedded Postgres and local Kafka.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "../src/app";
 import { createDatabase, ensureDatabaseExists } from "../src/engine/db/database";
-import { startEmbeddedPostgres } from "../src/engine/db/embedded-postgres";
+import { scratchDir, startEmbeddedPostgres } from "../src/engine/db/embedded-postgres";
 import { startLocalKafka } from "../src/engine/kafka/local-kafka";
 import { createKafkaHealth } from "../src/engine/kafka/kafka-health";
 import { createRelay } from "../src/engine/outbox/relay";
@@ -29,8 +28,7 @@ const say = (line: string) => console.log(line);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-pipeline-"));
-  chmodSync(dir, 0o755);
+  const dir = scratchDir("bench-pipeline-");
   say(`bench:pipeline: ${ORDERS} orders, concurrency ${CONCURRENCY}; starting Postgres and Kafka…`);
   const pg = await startEmbeddedPostgres({ baseDir: join(dir, "pg") });
   const kafka = await startLocalKafka({ dataDir: join(dir, "kafka") });

@@ -4,12 +4,11 @@
  * orders, once with the triggers on and once with ALTER TABLE … DISABLE TRIGGER USER,
  * in the same run on an embedded Postgres it starts itself; prints rows/s and ratios.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TransactionSql } from "postgres";
 import { createDatabase, ensureDatabaseExists, type Database } from "../src/engine/db/database";
-import { startEmbeddedPostgres } from "../src/engine/db/embedded-postgres";
+import { scratchDir, startEmbeddedPostgres } from "../src/engine/db/embedded-postgres";
 import { prepareNorthwindDatabase } from "../src/northwind/database";
 
 const DETAILS = 20_000;
@@ -80,8 +79,7 @@ function report(label: string, on: Result, off: Result): void {
 }
 
 async function main(): Promise<void> {
-  const workDir = mkdtempSync(join(tmpdir(), "nw-bench-"));
-  chmodSync(workDir, 0o755);
+  const workDir = scratchDir("nw-bench-");
   const server = await startEmbeddedPostgres({ baseDir: join(workDir, "postgres") });
   try {
     await ensureDatabaseExists(server.adminUrl, "bench");

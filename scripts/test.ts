@@ -4,10 +4,9 @@
  * prepares a seeded template database, runs tsc, the generated-SQL check and
  * bun test, stops everything even on failure, and ends with "N passed, N failed".
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../src/engine/db/embedded-postgres";
+import { scratchDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from "../src/engine/db/embedded-postgres";
 import { createDatabase, ensureDatabaseExists, type Database } from "../src/engine/db/database";
 import { prepareNorthwindDatabase } from "../src/northwind/database";
 import { prepareShippingDatabase } from "../shipping/database";
@@ -112,9 +111,7 @@ async function main(): Promise<number> {
     const check = await run(cmd);
     if (check.code !== 0) { say(`${label} failed`); console.log("0 passed, 1 failed"); return 1; }
   }
-  const workDir = mkdtempSync(join(tmpdir(), "nw-test-"));
-  // The embedded server runs as `postgres` under root and must traverse this folder.
-  chmodSync(workDir, 0o755);
+  const workDir = scratchDir("nw-test-");
   const services = await startServices(workDir);
   const onSignal = () => { void services.stop().then(() => process.exit(130)); };
   process.once("SIGINT", onSignal);

@@ -4,11 +4,10 @@
  * of its own, since the shared test server cannot be restarted under other files.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createDatabase, ensureDatabaseExists, type Database } from "../../src/engine/db/database";
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../src/engine/db/embedded-postgres";
+import { scratchDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../src/engine/db/embedded-postgres";
 import { createOutboxHealth } from "../../src/engine/outbox/outbox-store";
 import { createRelay } from "../../src/engine/outbox/relay";
 import { prepareNorthwindDatabase } from "../../src/northwind/database";
@@ -20,8 +19,7 @@ let pg: EmbeddedPostgresServer;
 let db: Database;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "relay-restart-"));
-  chmodSync(dir, 0o755);
+  dir = scratchDir("relay-restart-");
   pg = await startEmbeddedPostgres({ baseDir: join(dir, "pg") });
   await ensureDatabaseExists(pg.adminUrl, "northwind");
   db = createDatabase({ url: pg.urlFor("northwind"), max: 4 });

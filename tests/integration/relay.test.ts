@@ -3,7 +3,7 @@
  * headers, leader lock, and broker-down recovery with nothing lost or doubled.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRelay } from "../../src/engine/outbox/relay";
@@ -77,7 +77,6 @@ describe("outbox relay", () => {
   test("broker down: 100 orders wait, then are all delivered exactly once when it starts", async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), "relay-kafka-"));
-    chmodSync(dir, 0o755);
     const down = [`127.0.0.1:${port}`];
     const topic = "order_shipping_outage";
     await db.sql`update outbox set delivered_at = now() where delivered_at is null`;

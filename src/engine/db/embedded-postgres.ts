@@ -3,7 +3,8 @@
  * As root the server runs as the `postgres` system user (created when missing),
  * so the data folder lives inside a parent that user owns.
  */
-import { chownSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort } from "../net/free-port";
 
@@ -117,6 +118,16 @@ function parentPid(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A new temporary folder for an embedded server's base dir (tests, benchmarks):
+ * as root the server runs as `postgres`, which must be able to traverse it.
+ */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 function isRoot(): boolean {
