@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Database } from "../db/database";
+import { ensureTopics } from "../kafka/topics";
 import { classifyFailure, describeFailure, PoisonMessage } from "./failure-kind";
 
 export type DrizzleTx = Parameters<Parameters<PostgresJsDatabase["transaction"]>[0]>[0];
@@ -87,6 +88,7 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
 
   return {
     async start() {
+      // Both topics exist before any producer, so the consumer can start first.
       await ensureTopics(kafka, [opts.topic, opts.deadLetterTopic]);
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
@@ -110,17 +112,6 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       await producer?.disconnect().catch(() => {});
     },
   };
-}
-
-/** Creating both topics up front means the consumer can start before any producer. */
-async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -8,6 +8,7 @@ import { Kafka, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 import postgres from "postgres";
 import type { Sql } from "../db/database";
+import { ensureTopics } from "../kafka/topics";
 import { OUTBOX_CHANNEL } from "./outbox.schema";
 import { claimBatch, markDelivered, markFailed, type OutboxMessage } from "./outbox-store";
 
@@ -91,13 +92,9 @@ export function createRelay(opts: RelayOptions): Relay {
     if (producer) return producer;
     const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
     await p.connect();
-    if (opts.topics?.length) {
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.createTopics({ topics: opts.topics.map((topic) => ({ topic: prefix + topic })), waitForLeaders: true })
-        .catch(() => false);
-      await admin.disconnect();
-    }
+    // The producer can still create topics on first send, so a failure here is not fatal.
+    await ensureTopics(kafka, (opts.topics ?? []).map((topic) => prefix + topic))
+      .catch((err: unknown) => log.warn({ err: (err as Error).message }, "relay: could not create topics up front"));
     producer = p;
     log.info({ brokers: opts.brokers }, "relay: connected to Kafka");
     return p;
