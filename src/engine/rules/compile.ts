@@ -18,7 +18,19 @@ export interface CompiledRules {
   readonly recompute: RecomputePlan;
 }
 
+/** Rule sets are frozen, so each is compiled once per process however many callers ask. */
+const compiledSets = new WeakMap<RuleSet, CompiledRules>();
+
 export function compileRules(set: RuleSet): CompiledRules {
+  let compiled = compiledSets.get(set);
+  if (!compiled) {
+    compiled = compileOnce(set);
+    compiledSets.set(set, compiled);
+  }
+  return compiled;
+}
+
+function compileOnce(set: RuleSet): CompiledRules {
   const sink = createDiagnosticSink();
   const { rules, tables } = resolveRules(set, sink);
   const order = orderDerivations(rules, sink);
