@@ -6,8 +6,9 @@
 import { join } from "node:path";
 import type { Database } from "../engine/db/database";
 import { applyGeneratedSql, migrateTables } from "../engine/db/migrate";
-import type { RecomputeReport } from "../engine/rules";
-import { NORTHWIND_RULES_SQL_KEY, recomputeNorthwind } from "./recompute";
+import { recomputeRules, type RecomputeReport } from "../engine/rules";
+import { NORTHWIND_RULES_SQL_KEY } from "./recompute";
+import { northwindRules } from "./rules";
 import { isSeeded, seedNorthwind } from "./seed";
 
 const ROOT = join(import.meta.dir, "../..");
@@ -29,10 +30,6 @@ export async function prepareNorthwindDatabase(database: Database, log: (line: s
   const appliedGeneratedFiles = await applyGeneratedSql(database, [NORTHWIND_GENERATED_SQL], log);
   // The seed loads with triggers off and stale stored totals; new rules need their columns filled.
   if (!seeded && !appliedGeneratedFiles.includes(NORTHWIND_RULES_SQL_KEY)) return { seeded, appliedGeneratedFiles };
-  log("rules: recomputing derived columns…");
-  const recompute = await recomputeNorthwind(database);
-  const changed = recompute.updated.reduce((n, u) => n + u.rows, 0);
-  log(`rules: recomputed (${changed} values changed, ${recompute.violations.length} rows violate constraints)`);
-  for (const v of recompute.violations) log(`rules: ${v.table}[${v.key}] violates ${v.rule}: ${v.message}`);
+  const recompute = await recomputeRules(database.sql, northwindRules, log);
   return { seeded, appliedGeneratedFiles, recompute };
 }

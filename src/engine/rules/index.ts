@@ -8,5 +8,6 @@ export { adjustBy, constraint, copy, count, defineRules, formula, parentCheck, s
 export { compileRules, derivedColumns, type CompiledRules } from "./compile";
 export { RuleCompileError, formatDiagnostics, type RuleDiagnostic } from "./diagnostics";
 export { recompute, type ConstraintViolation, type RecomputeOptions, type RecomputeReport } from "./recompute";
+export { recomputeRules } from "./recompute-rules";
 export type { RecomputePlan } from "./recompute-plan";
 export { describeRule } from "./describe";
