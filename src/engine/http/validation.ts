@@ -12,7 +12,7 @@ export function validationErrors(error: ZodError, target: string): ApiErrors {
     switch (target) {
       case "json":
       case "form":
-        return new ApiError("VALIDATION_FAILED", detail, { pointer: `/${path.join("/")}` });
+        return new ApiError("VALIDATION_FAILED", detail, { pointer: jsonPointer(issue.path) || "/" });
       case "header":
         return new ApiError("BAD_REQUEST", detail, { header: path[0] ?? "" });
       default:
@@ -22,6 +22,11 @@ export function validationErrors(error: ZodError, target: string): ApiErrors {
 }
 
 type Issue = ZodError["issues"][number];
+
+/** RFC 6901 JSON Pointer to a path in a document ("~" and "/" escaped). */
+export function jsonPointer(path: readonly PropertyKey[]): string {
+  return path.map((p) => `/${String(p).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
 
 /**
  * A body matching no branch of a union (e.g. wrapped or bare order) reports the

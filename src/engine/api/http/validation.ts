@@ -7,17 +7,14 @@
 import type { Context } from "hono";
 import type { z } from "@hono/zod-openapi";
 import { ApiError, ApiErrors } from "../../http/errors";
+import { jsonPointer } from "../../http/validation";
 
 type Issue = z.core.$ZodIssue;
-
-function pointer(path: readonly PropertyKey[]): string {
-  return path.map((p) => `/${String(p).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
 
 function bodyErrors(issue: Issue): ApiError[] {
   const paths = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
   return paths.map((path) => {
-    const at = pointer(path);
+    const at = jsonPointer(path);
     const attribute = at.startsWith("/data/attributes/");
     const detail = issue.code === "unrecognized_keys" ? `unknown ${attribute ? "attribute" : "member"} ${String(path.at(-1))}`
       : `${String(path.at(-1) ?? "body")}: ${issue.message}`;
