@@ -4,6 +4,7 @@
  * rate-limited per user and client address (429 with Retry-After).
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { errorResponse } from "../http/error-schema";
 import { ApiError } from "../http/errors";
 import type { LoginLimiter } from "./login-limiter";
 import type { TokenService } from "./tokens";
@@ -31,10 +32,6 @@ const TokenSchema = z.object({
   access_token: z.string(), token_type: z.literal("Bearer"), expires_in: z.number().int(),
 }).openapi("AccessToken");
 
-const ErrorsSchema = z.object({ errors: z.array(z.object({ status: z.string(), code: z.string(), title: z.string(),
-  detail: z.string().optional() })) });
-/** A documented JSON:API error response; shared by the authentication routes. */
-export const err = (description: string) => ({ description, content: { "application/vnd.api+json": { schema: ErrorsSchema } } });
 
 export const loginRoute = createRoute({
   method: "post",
@@ -45,11 +42,11 @@ export const loginRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: TokenSchema } } },
-    400: err("Malformed body"),
-    401: err("Wrong username or password"),
-    415: err("Body is not JSON"),
-    422: err("Missing fields"),
-    429: err("Too many failed attempts; retry later"),
+    400: errorResponse("Malformed body"),
+    401: errorResponse("Wrong username or password"),
+    415: errorResponse("Body is not JSON"),
+    422: errorResponse("Missing fields"),
+    429: errorResponse("Too many failed attempts; retry later"),
   },
 });
 

@@ -3,6 +3,7 @@
  * order document (wrapped as in the sample, or bare), and every response.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponse } from "../../engine/http/error-schema";
 import { documentSchema } from "../../engine/mapping";
 import { orderB2BMapping } from "../mappers";
 
@@ -25,13 +26,6 @@ const OrderB2BResultSchema = z.object({
     Quantity: z.number().int(), Amount: z.number(), UnitPrice: z.number(),
   })),
 }).openapi("OrderB2BResult");
-
-const ErrorsSchema = z.object({ errors: z.array(z.object({
-  status: z.string(), code: z.string(), title: z.string(), detail: z.string().optional(),
-  source: z.object({ pointer: z.string().optional(), parameter: z.string().optional(), header: z.string().optional() }).optional(),
-})) }).openapi("Errors");
-
-const errorResponse = (description: string) => ({ description, content: { "application/vnd.api+json": { schema: ErrorsSchema } } });
 
 export const orderB2BRoute = createRoute({
   method: "post",

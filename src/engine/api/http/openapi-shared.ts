@@ -4,7 +4,6 @@
  * operators and the JSON:API error document.
  */
 import { z } from "@hono/zod-openapi";
-import { ERROR_STATUS } from "../../http/errors";
 
 export const JSON_API = "application/vnd.api+json";
 
@@ -53,16 +52,6 @@ export const FilterOperators = z.object({
   notnull: z.string().openapi({ description: "empty or true: IS NOT NULL; false: IS NULL" }),
 }).partial().openapi("FilterOperators");
 
-const ErrorObject = z.object({
-  status: z.string(),
-  code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]]),
-  title: z.string(),
-  detail: z.string().optional(),
-  source: z.object({ pointer: z.string(), parameter: z.string(), header: z.string() }).partial().optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
-}).openapi("JsonApiError");
-
-export const ErrorDocument = z.object({ errors: z.array(ErrorObject) }).openapi("JsonApiErrorDocument");
 
 export const LinkageDocument = z.object({
   data: z.union([ResourceIdentifier.nullable(), z.array(ResourceIdentifier)]),
@@ -70,6 +59,4 @@ export const LinkageDocument = z.object({
   meta: z.object({ count: z.number().int() }).optional(),
 }).openapi("LinkageDocument");
 
-export function errorResponse(description: string) {
-  return { description, content: { [JSON_API]: { schema: ErrorDocument } } };
-}
+export { errorResponse } from "../../http/error-schema";
