@@ -53,6 +53,14 @@ describe("login limiter", () => {
     expect(limiter.attempt("bob", "home")).toBe(0);
   });
 
+  test("an attempt whose password could not be checked does not count", () => {
+    const { limiter } = clocked();
+    for (let i = 0; i < 5; i++) {
+      expect(limiter.attempt("u", "a")).toBe(0);
+      limiter.abandoned("u", "a");
+    }
+  });
+
   test("counts are forgotten after a quiet period", () => {
     const { limiter, advance } = clocked({ forgetAfterSeconds: 600 });
     for (let i = 0; i < 3; i++) limiter.attempt("u", "a");

@@ -65,6 +65,12 @@ const equalizeTiming = (password: string) =>
   (dummyHash ??= Bun.password.hash("not-a-real-password", { algorithm: "argon2id" }))
     .then((hash) => Bun.password.verify(password, hash));
 
+async function checkPassword(deps: AuthDeps, username: string, password: string) {
+  const user = await deps.findUser(username);
+  const ok = user ? await Bun.password.verify(password, user.passwordHash) : await equalizeTiming(password).then(() => false);
+  return { user, ok };
+}
+
 export function registerLogin(app: OpenAPIHono<any>, deps: AuthDeps): void {
   app.openapi(loginRoute, async (c) => {
     const { username, password } = c.req.valid("json");
@@ -74,8 +80,11 @@ export function registerLogin(app: OpenAPIHono<any>, deps: AuthDeps): void {
       c.header("Retry-After", String(wait));
       throw new ApiError("TOO_MANY_REQUESTS", `too many failed logins; retry in ${wait} s`);
     }
-    const user = await deps.findUser(username);
-    const ok = user ? await Bun.password.verify(password, user.passwordHash) : await equalizeTiming(password).then(() => false);
+    const checked = await checkPassword(deps, username, password).catch((err: unknown) => {
+      deps.limiter.abandoned(username, address);
+      throw err;
+    });
+    const { user, ok } = checked;
     if (!user || !ok || user.disabled) throw new ApiError("UNAUTHENTICATED", "wrong username or password");
     deps.limiter.succeeded(username, address);
     const version = user.tokenVersion === undefined ? {} : { [TOKEN_VERSION_CLAIM]: user.tokenVersion };

@@ -13,6 +13,8 @@ export interface LoginLimiter {
    */
   attempt(user: string, address: string): number;
   succeeded(user: string, address: string): void;
+  /** The password could not be checked (e.g. the database is down): the attempt does not count. */
+  abandoned(user: string, address: string): void;
 }
 
 export interface LoginLimiterOptions {
@@ -54,6 +56,11 @@ export function createLoginLimiter(opts: LoginLimiterOptions = {}): LoginLimiter
     if (!c || c.failures < free) return 0;
     return Math.max(0, c.last + Math.min(maxMs, firstMs * 2 ** (c.failures - free)) - now());
   };
+  const takeBack = (key: string) => {
+    const c = current(key);
+    if (c && c.failures > 1) counters.set(key, { ...c, failures: c.failures - 1 });
+    else counters.delete(key);
+  };
   const isKnown = (user: string, address: string) => (known.get(`${user}|${address}`) ?? -Infinity) > now() - rememberMs;
   const keys = (user: string, address: string) => ({
     pair: `pair:${address}|${user}`, address: `address:${address}`, user: `user:${user}`,
@@ -79,12 +86,12 @@ export function createLoginLimiter(opts: LoginLimiterOptions = {}): LoginLimiter
       const k = keys(user, address);
       counters.delete(k.pair);
       // Only this attempt is taken back: a valid login must not wipe a spray's or a distributed guess's count.
-      for (const key of [k.address, k.user]) {
-        const c = current(key);
-        if (c && c.failures > 1) counters.set(key, { ...c, failures: c.failures - 1 });
-        else counters.delete(key);
-      }
+      takeBack(k.address);
+      takeBack(k.user);
       known.set(`${user}|${address}`, now());
+    },
+    abandoned(rawUser, address) {
+      for (const key of Object.values(keys(rawUser.toLowerCase(), address))) takeBack(key);
     },
   };
 }
