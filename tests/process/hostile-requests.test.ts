@@ -64,7 +64,9 @@ for (const user of ["admin", "ALFKI", "partner"]) {
       }
       // Roles may see a 403 where admin gets the listed status; never a 5xx.
       expect([...h.statuses, 403]).toContain(res.status);
-      expect(await server.alive()).toBe(true);
+      const alive = await server.alive();
+      if (!alive) console.error(`server died (exit ${server.proc.exitCode}, signal ${server.proc.signalCode}):\n${server.output()}`);
+      expect(alive).toBe(true);
     });
   }
 }
@@ -84,6 +86,18 @@ test("a stray rejected promise or thrown callback is logged and does not end a g
   expect(out).toContain("stray rejection");
   expect(out).toContain("stray throw");
   expect(code).toBe(0);
+});
+
+test("a method a path does not take is 405 with Allow; an unknown path stays 404", async () => {
+  const put = await fetch(`${server.url}/api/Order/10643`, { method: "PUT", headers: headers.admin });
+  expect(put.status).toBe(405);
+  expect(put.headers.get("allow")).toBe("DELETE, GET, HEAD, PATCH");
+  const del = await fetch(`${server.url}/api/Order`, { method: "DELETE", headers: headers.admin });
+  expect(del.status).toBe(405);
+  expect(del.headers.get("allow")).toBe("GET, HEAD, POST");
+  expect(((await del.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe("METHOD_NOT_ALLOWED");
+  const unknown = await fetch(`${server.url}/api/NoSuchThing/1`, { method: "DELETE", headers: headers.admin });
+  expect(unknown.status).toBe(404);
 });
 
 test("a 10,000-item B2B order is refused up front, pointing at Items, and places nothing", async () => {

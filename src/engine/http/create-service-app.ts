@@ -7,7 +7,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
 import type { AppEnv } from "./app-env";
-import { errorResponse, onError, onNotFound } from "./error-handler";
+import { errorResponse, onError } from "./error-handler";
+import { notFoundOrNotAllowed } from "./method-not-allowed";
 import { errorObject } from "./errors";
 import { registerApiDocs } from "./api-docs";
 import { registerHealth, type HealthDeps } from "./health";
@@ -33,7 +34,7 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
   }));
   app.use("/api/*", rejectNul);
   app.onError(onError);
-  app.notFound(onNotFound);
+  app.notFound(notFoundOrNotAllowed(() => app.routes));
   registerHealth(app, opts.health);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.doc31("/openapi.json", {
