@@ -29,10 +29,10 @@ const patchCustomer = (token: string) => fetch(`${http.url}/api/Customer/ALFKI`,
   body: JSON.stringify({ data: { type: "Customer", id: "ALFKI", attributes: { ContactTitle: `t${Date.now()}` } } }),
 });
 
-/** Polls until the token is refused; returns how long that took, or fails after twice the cache window. */
+/** Polls until the token is refused; returns how long that took, or fails well past the cache window. */
 async function refusedWithin(token: string): Promise<number> {
   const start = performance.now();
-  while (performance.now() - start < CACHE_SECONDS * 2000 + 500) {
+  while (performance.now() - start < CACHE_SECONDS * 2000 + 2000) {
     const res = await patchCustomer(token);
     if (res.status === 401) {
       const body = await res.json() as { errors: { code: string; detail: string }[] };
@@ -58,7 +58,8 @@ describe("a token stops working when its user changes", () => {
   test("a deleted user's token is refused within the cache window, and stays refused if the id is reused", async () => {
     const token = await signedInAdmin("gone1");
     await t.database.sql`delete from app_user where id = 'gone1'`;
-    expect(await refusedWithin(token)).toBeLessThan(CACHE_SECONDS * 1000 + 500);
+    // The window plus the time of one request on a busy machine.
+    expect(await refusedWithin(token)).toBeLessThan(CACHE_SECONDS * 1000 + 1500);
     await createUser(t.database, "gone1", ["sa"]);
     await Bun.sleep(CACHE_SECONDS * 1000 + 100);
     expect((await patchCustomer(token)).status).toBe(401);

@@ -6,10 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { SignJWT } from "jose";
+import { createLoginLimiter } from "../../src/engine/security/login-limiter";
 import { createTestApp, TEST_TOKEN_OPTIONS, tokenFor, type TestApp } from "../support/test-app";
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+// A long first wait, so a slow machine cannot let it lapse between two requests (timing: unit tests).
+beforeAll(async () => { t = await createTestApp({ loginLimiter: createLoginLimiter({ firstWaitSeconds: 60 }) }); });
 afterAll(async () => { await t.database.drop(); });
 
 const B2B = "/api/ServicesEndPoint/OrderB2B";

@@ -19,7 +19,7 @@ export function kafkaBrokers(): string[] | undefined {
 
 export interface TestApp { app: ReturnType<typeof createApp>; database: TestDatabase; tokens: TokenService }
 
-export type TestAppOptions = Pick<AppDeps, "maxBodyBytes" | "trustedProxies" | "tokenVersionCacheSeconds">;
+export type TestAppOptions = Pick<AppDeps, "maxBodyBytes" | "trustedProxies" | "tokenVersionCacheSeconds" | "loginLimiter">;
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await cloneDatabase();

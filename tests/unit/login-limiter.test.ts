@@ -53,6 +53,16 @@ describe("login limiter", () => {
     expect(limiter.attempt("bob", "home")).toBe(0);
   });
 
+  test("the wait runs from when the wrong password was answered, not from when its check began", () => {
+    const { limiter, advance } = clocked();
+    for (let i = 0; i < 3; i++) {
+      limiter.attempt("u", "a");
+      advance(2); // a slow password check
+      limiter.failed("u", "a");
+    }
+    expect(limiter.attempt("u", "a")).toBe(1);
+  });
+
   test("an attempt whose password could not be checked does not count", () => {
     const { limiter } = clocked();
     for (let i = 0; i < 5; i++) {

@@ -85,7 +85,10 @@ export function registerLogin(app: OpenAPIHono<any>, deps: AuthDeps): void {
       throw err;
     });
     const { user, ok } = checked;
-    if (!user || !ok || user.disabled) throw new ApiError("UNAUTHENTICATED", "wrong username or password");
+    if (!user || !ok || user.disabled) {
+      deps.limiter.failed(username, address);
+      throw new ApiError("UNAUTHENTICATED", "wrong username or password");
+    }
     deps.limiter.succeeded(username, address);
     const version = user.tokenVersion === undefined ? {} : { [TOKEN_VERSION_CLAIM]: user.tokenVersion };
     const { token, expiresIn } = await deps.tokens.sign({ ...user.claims, ...version, sub: user.id, roles: user.roles });

@@ -12,6 +12,8 @@ export interface LoginLimiter {
    * allowed attempt counts as failed until `succeeded`, so parallel guesses cannot race past the count.
    */
   attempt(user: string, address: string): number;
+  /** The password was wrong: waits start now, not when the (slow) check began. */
+  failed(user: string, address: string): void;
   succeeded(user: string, address: string): void;
   /** The password could not be checked (e.g. the database is down): the attempt does not count. */
   abandoned(user: string, address: string): void;
@@ -80,6 +82,12 @@ export function createLoginLimiter(opts: LoginLimiterOptions = {}): LoginLimiter
         counters.set(key, { failures: (current(key)?.failures ?? 0) + 1, last: now() });
       }
       return 0;
+    },
+    failed(rawUser, address) {
+      for (const key of Object.values(keys(rawUser.toLowerCase(), address))) {
+        const c = current(key);
+        if (c) counters.set(key, { ...c, last: now() });
+      }
     },
     succeeded(rawUser, address) {
       const user = rawUser.toLowerCase();
