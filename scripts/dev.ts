@@ -7,10 +7,12 @@
  * order, whatever had started, even during start-up.
  */
 import { join } from "node:path";
-import { loadConfig } from "../src/config";
+import { loadConfig, type Config } from "../src/config";
 import { buildAdmin } from "../src/engine/admin";
 import { ConfigError } from "../src/engine/config/parse-env";
 import { createLogger } from "../src/engine/log/logger";
+import { generateDevSigningKey } from "../src/engine/security/dev-signing-key";
+import { JWKS_PATH } from "../src/engine/security/jwks.routes";
 import { canRunLocalKafka, startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
 import { preferredPort } from "../src/engine/net/free-port";
 import { createRelay } from "../src/engine/outbox/relay";
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   say(`admin app built in ${admin.ms} ms`);
   const kafka = await startKafkaIfPossible();
   if (kafka) stops.push({ name: "kafka", stop: () => kafka.stop() });
-  const config = kafka ? { ...base, KAFKA_BROKERS: kafka.brokers.join(",") } : base;
+  const config = { ...base, ...(kafka ? { KAFKA_BROKERS: kafka.brokers.join(",") } : {}), ...await devSigningKey() };
   const northwind = await startNorthwind(config, logger.child({ service: "northwind" }), DATA_DIR);
   stops.push({ name: "northwind", stop: () => northwind.stop() });
   const relay = config.KAFKA_BROKERS
@@ -65,7 +67,10 @@ async function main(): Promise<void> {
     : undefined;
   await relay?.start();
   if (relay) stops.push({ name: "relay", stop: () => relay.stop() });
-  const shippingConfig = loadShippingConfig({ ...process.env, PORT: process.env.SHIPPING_PORT, KAFKA_BROKERS: config.KAFKA_BROKERS });
+  // Shipping verifies Northwind's tokens: with its published keys, or the shared JWT_SECRET when one is set.
+  const shippingConfig = loadShippingConfig({ ...process.env, PORT: process.env.SHIPPING_PORT, KAFKA_BROKERS: config.KAFKA_BROKERS,
+    JWT_ALGORITHM: config.JWT_ALGORITHM, NORTHWIND_URL: northwind.url,
+    ...(config.JWT_ALGORITHM === "HS256" ? {} : { JWT_JWKS_URL: process.env.JWT_JWKS_URL ?? `${northwind.url}${JWKS_PATH}` }) });
   const shipping = await startShipping(shippingConfig, await northwind.postgres.urlFor("shipping"),
     logger.child({ service: "shipping" }));
   stops.push({ name: "shipping", stop: () => shipping.stop() });
@@ -86,6 +91,14 @@ async function main(): Promise<void> {
     "Log in with admin/p, s1/p, ALFKI/p or partner/p (the admin app, or POST /api/auth/login).",
     "",
   ].join("\n"));
+}
+
+/** Without configured keys, one ES256 key pair for this run: Northwind signs, Shipping checks its JWKS. */
+async function devSigningKey(): Promise<Partial<Config>> {
+  if (base.JWT_SECRET || base.JWT_PRIVATE_KEY || base.JWT_ALGORITHM !== "HS256") return {};
+  const key = await generateDevSigningKey();
+  say("tokens: signing with an ES256 key generated for this run (published at /.well-known/jwks.json)");
+  return { JWT_ALGORITHM: key.algorithm, JWT_PRIVATE_KEY: key.privateKeyPem };
 }
 
 function loadConfigOrExit() {

@@ -9,6 +9,7 @@ import { createDatabase, type Database } from "../engine/db/database";
 import { provisionPostgres, type ProvisionedPostgres } from "../engine/db/provision";
 import { createKafkaHealth } from "../engine/kafka/kafka-health";
 import { preferredPort } from "../engine/net/free-port";
+import { urlHost } from "../engine/net/url-host";
 import { demoUsersPresent, tokenServiceFromConfig } from "./auth";
 import { prepareNorthwindDatabase } from "./database";
 
@@ -36,9 +37,9 @@ export async function startNorthwind(config: Config, logger: Logger, dataDir: st
   await refuseDemoUsersInProduction(config, database);
   const tokens = await tokenServiceFromConfig(config, (msg) => logger.warn(msg));
   const app = createApp({ database, kafka: createKafkaHealth(brokers), logger, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
-  const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
+  const server = Bun.serve({ port: config.PORT, hostname: config.HOST, fetch: app.fetch });
   return {
-    url: `http://localhost:${server.port}`,
+    url: `http://${urlHost(config.HOST)}:${server.port}`,
     databaseUrl: postgres.url,
     postgres,
     database,
