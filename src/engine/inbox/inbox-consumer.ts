@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Database } from "../db/database";
+import { saslOption, type KafkaSasl } from "../kafka/kafka-auth";
 import { ensureTopics } from "../kafka/topics";
 import { classifyFailure, describeFailure, PoisonMessage } from "./failure-kind";
 
@@ -20,6 +21,8 @@ export type InboxHandler = (tx: DrizzleTx, document: unknown,
 export interface InboxConsumerOptions {
   database: Database;
   brokers: string[];
+  /** SASL/PLAIN credentials, when the brokers require them (the dev broker does). */
+  sasl?: KafkaSasl;
   groupId: string;
   topic: string;
   deadLetterTopic: string;
@@ -35,7 +38,7 @@ export interface InboxConsumer {
 
 export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   const log = opts.logger.child({ component: "consumer", topic: opts.topic });
-  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING, ...saslOption(opts.sasl) });
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
   let stopping = false;
