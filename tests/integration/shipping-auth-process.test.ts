@@ -191,6 +191,21 @@ describe("Shipping's OpenAPI document tells what is enforced", () => {
   });
 });
 
+describe("Northwind's keys unreachable", () => {
+  test("a Shipping whose JWKS URL answers nothing says 503 with Retry-After, not 401", async () => {
+    const lost = await start("shipping/server.ts", { DATABASE_URL: shippingDb.url, JWT_ALGORITHM: "ES256",
+      JWT_JWKS_URL: `http://127.0.0.1:${await freePort()}/.well-known/jwks.json` });
+    try {
+      const res = await fetch(`${lost.url}/api/Orders`, { headers: { authorization: `Bearer ${await login(northwind.url, "admin")}` } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(((await res.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe("UNAVAILABLE");
+    } finally {
+      await stop(lost);
+    }
+  }, 60_000);
+});
+
 describe("start-up", () => {
   test("Shipping refuses to start without a way to verify tokens, naming the variable", async () => {
     const proc = Bun.spawn([process.execPath, join(ROOT, "shipping/server.ts")], {
