@@ -14,6 +14,7 @@ import { createLogger } from "../src/engine/log/logger";
 import { generateDevSigningKey } from "../src/engine/security/dev-signing-key";
 import { JWKS_PATH } from "../src/engine/security/jwks.routes";
 import { kafkaSaslFromConfig } from "../src/engine/kafka/kafka-auth";
+import { surviveStrayErrors } from "../src/engine/process/survive-stray-errors";
 import { canRunLocalKafka, startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
 import { preferredPort } from "../src/engine/net/free-port";
 import { createRelay } from "../src/engine/outbox/relay";
@@ -27,6 +28,7 @@ const DEV_KAFKA_PORT = 19092;
 
 const base = loadConfigOrExit();
 const logger = createLogger({ level: base.LOG_LEVEL, name: "dev" });
+surviveStrayErrors(logger);
 const say = (line: string) => logger.info(line);
 const stops: { name: string; stop: () => Promise<unknown> }[] = [];
 let stopping = false;

@@ -1,19 +1,22 @@
 /**
  * The base every service app is built on: request ids and logging, JSON:API
- * errors for everything thrown, a body-size limit, bearer auth on /api/* when
- * given, /health, /openapi.json (whose security says what is enforced) and /docs.
+ * errors for everything thrown, a body-size limit, no NUL characters, bearer auth
+ * on /api/* when given, /health, /openapi.json (whose security says what is
+ * enforced) and /docs.
  * Services add their routes to the returned app.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
 import type { AppEnv } from "./app-env";
-import { errorResponse, onError, onNotFound } from "./error-handler";
+import { errorResponse, onError } from "./error-handler";
+import { notFoundOrNotAllowed } from "./method-not-allowed";
 import { errorObject } from "./errors";
 import { registerApiDocs } from "./api-docs";
 import { registerHealth, type HealthDeps } from "./health";
 import { BEARER_SCHEME, documentSecurity } from "./openapi-security";
 import { bearerAuth, type BearerAuthOptions } from "../security/bearer-auth";
+import { rejectNul } from "./reject-nul";
 import { requestLogger } from "./request-logger";
 import { throwOnInvalid } from "./validation";
 
@@ -37,8 +40,9 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
     onError: (c) => errorResponse(c, 413, [errorObject("PAYLOAD_TOO_LARGE",
       `request body exceeds ${opts.maxBodyBytes ?? 1_000_000} bytes`)]),
   }));
+  app.use("/api/*", rejectNul);
   app.onError(onError);
-  app.notFound(onNotFound);
+  app.notFound(notFoundOrNotAllowed(() => app.routes));
   if (opts.auth) app.use(`${API_PREFIX}*`, bearerAuth(opts.auth));
   registerHealth(app, opts.health);
   if (opts.auth) {
