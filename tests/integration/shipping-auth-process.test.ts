@@ -198,7 +198,7 @@ describe("Northwind's keys unreachable", () => {
     try {
       const res = await fetch(`${lost.url}/api/Orders`, { headers: { authorization: `Bearer ${await login(northwind.url, "admin")}` } });
       expect(res.status).toBe(503);
-      expect(res.headers.get("retry-after")).toBe("5");
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(((await res.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe("UNAVAILABLE");
     } finally {
       await stop(lost);

@@ -35,7 +35,6 @@ export function bearerAuth(opts: BearerAuthOptions): MiddlewareHandler<{ Variabl
     }
     const claims = await opts.tokens.verify(match[1]!).catch((err: unknown) => {
       if (err instanceof TokenError && err.kind === "KEYS_UNAVAILABLE") {
-        c.header("Retry-After", "5");
         throw new ApiError("UNAVAILABLE", "cannot verify tokens right now: the issuer's keys are unreachable", undefined, { cause: err });
       }
       const detail = err instanceof TokenError ? err.message : "token invalid";

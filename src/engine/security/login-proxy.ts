@@ -45,7 +45,6 @@ export function registerLoginProxy(app: OpenAPIHono<any>, opts: LoginProxyOption
       signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       redirect: "error",
     }).catch((err: unknown) => {
-      c.header("Retry-After", "5");
       throw new ApiError("UNAVAILABLE", "the login service is unreachable; retry later", undefined, { cause: err });
     });
     const headers = new Headers();
