@@ -46,6 +46,14 @@ const HOSTILE: Hostile[] = [
   { path: "/api/ServicesEndPoint/OrderB2B", method: "POST", contentType: "application/json",
     body: JSON.stringify({ meta: { args: { order: { AccountId: "AL\u0000FKI", Surname: "x", Given: "y",
       Items: [{ ProductName: "Ch\u0000ai", QuantityOrdered: 1 }] } } } }), statuses: [400, 403, 422] },
+  { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json",
+    body: `{"data":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, statuses: [400, 403, 422] },
+  { path: "/api/ServicesEndPoint/OrderB2B", method: "POST", contentType: "application/json",
+    body: `{"AccountId":${"{\"a\":".repeat(50_000)}1${"}".repeat(50_000)}}`, statuses: [400, 403, 422] },
+  { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json",
+    body: JSON.stringify({ data: { type: "Customer", attributes: { CompanyName: "x".repeat(2_000_000) } } }), statuses: [413] },
+  { path: "/api/Customer", method: "POST", contentType: "text/plain", body: "hello", statuses: [415] },
+  { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json", body: "{\"data\":", statuses: [400] },
 ];
 
 for (const user of ["admin", "ALFKI", "partner"]) {
