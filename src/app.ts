@@ -12,7 +12,7 @@ import { createServiceApp } from "./engine/http/create-service-app";
 import { createOutboxHealth } from "./engine/outbox/outbox-store";
 import { registerLogin } from "./engine/security/auth.routes";
 import { registerMe } from "./engine/security/me.routes";
-import { bearerAuth } from "./engine/security/bearer-auth";
+import { registerJwks } from "./engine/security/jwks.routes";
 import { createLoginLimiter, type LoginLimiter } from "./engine/security/login-limiter";
 import { createTokenVersionCheck } from "./engine/security/token-version";
 import type { TokenService } from "./engine/security/tokens";
@@ -37,15 +37,16 @@ export interface AppDeps {
 const LOGIN_PATH = "/api/auth/login";
 
 export function createApp(deps: AppDeps) {
+  const tokenVersion = createTokenVersionCheck({ currentVersion: tokenVersionLookup(deps.database),
+    cacheSeconds: deps.tokenVersionCacheSeconds });
   const app = createServiceApp({
     title: "Northwind",
     logger: deps.logger,
     maxBodyBytes: deps.maxBodyBytes,
     health: { sql: deps.database.sql, kafka: deps.kafka, outbox: createOutboxHealth(deps.database.sql) },
+    auth: { tokens: deps.tokens, grants: northwindGrants, publicPaths: [LOGIN_PATH], tokenVersion },
   });
-  const tokenVersion = createTokenVersionCheck({ currentVersion: tokenVersionLookup(deps.database),
-    cacheSeconds: deps.tokenVersionCacheSeconds });
-  app.use("/api/*", bearerAuth({ tokens: deps.tokens, grants: northwindGrants, publicPaths: [LOGIN_PATH], tokenVersion }));
+  registerJwks(app, deps.tokens);
   registerLogin(app, { tokens: deps.tokens, limiter: deps.loginLimiter ?? createLoginLimiter(),
     findUser: userFinder(deps.database), trustedProxies: deps.trustedProxies });
   registerMe(app, { grants: northwindGrants, registry: northwindResources });
