@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   stops.push({ name: "northwind", stop: () => northwind.stop() });
   const relay = config.KAFKA_BROKERS
     ? createRelay({ sql: northwind.database.sql, databaseUrl: northwind.databaseUrl,
-      brokers: config.KAFKA_BROKERS.split(","), logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
+      brokers: config.KAFKA_BROKERS.split(","), logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : undefined;
   await relay?.start();
   if (relay) stops.push({ name: "relay", stop: () => relay.stop() });

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Database } from "../src/engine/db/database";
-import type { KafkaHealth } from "../src/engine/http/health";
+import type { ConsumerHealth, KafkaHealth } from "../src/engine/http/health";
 import { registerAdmin } from "../src/engine/admin";
 import { registerJsonApi } from "../src/engine/api";
 import { createServiceApp } from "../src/engine/http/create-service-app";
@@ -12,6 +12,8 @@ export interface ShippingAppDeps {
   database: Database;
   kafka: KafkaHealth;
   logger: Logger;
+  /** The order consumer, when Kafka is configured: /health reports it. */
+  consumer?: ConsumerHealth;
 }
 
 /**
@@ -22,7 +24,7 @@ export function createShippingApp(deps: ShippingAppDeps) {
   const app = createServiceApp({
     title: "Shipping",
     logger: deps.logger,
-    health: { sql: deps.database.sql, kafka: deps.kafka },
+    health: { sql: deps.database.sql, kafka: deps.kafka, consumer: deps.consumer },
   });
   registerJsonApi(app, { registry: shippingResources, database: deps.database });
   registerAdmin(app, { registry: shippingResources, configFile: join(import.meta.dir, "admin.yaml"), title: "Shipping", login: false });

@@ -22,11 +22,11 @@ export async function startShipping(config: ShippingConfig, databaseUrl: string,
   const database = createDatabase({ url: databaseUrl, logger });
   await prepareShippingDatabase(database, (line) => logger.info(line));
   const brokers = config.KAFKA_BROKERS?.split(",");
-  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers), logger });
-  const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
   const consumer = brokers
-    ? createOrderConsumer({ database, brokers, logger, groupId: config.SHIPPING_GROUP_ID })
+    ? createOrderConsumer({ database, brokers, logger, groupId: config.SHIPPING_GROUP_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : undefined;
+  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers), logger, consumer });
+  const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): Shipping receives no orders");
   // Joining the consumer group can wait out an old member's session; the API need not wait for it.
   consumer?.start().catch((err: unknown) => logger.error({ err }, "shipping consumer failed to start"));

@@ -1,6 +1,7 @@
 /**
  * Entry point of the outbox relay (`bun run relay`): publishes Northwind's
  * outbox to Kafka. Without KAFKA_BROKERS it says so and exits; messages wait.
+ * With RELAY_HEALTH_PORT it answers GET /health (leader, database, progress).
  */
 import { loadConfig } from "./config";
 import { ConfigError } from "./engine/config/parse-env";
@@ -8,6 +9,7 @@ import { createDatabase } from "./engine/db/database";
 import { createLogger } from "./engine/log/logger";
 import { stopOnSignals } from "./engine/process/stop-on-signals";
 import { createRelay } from "./engine/outbox/relay";
+import { relayHealth } from "./engine/outbox/relay-health";
 import { RELAY_TOPICS } from "./northwind/publish";
 
 async function main(): Promise<void> {
@@ -19,9 +21,20 @@ async function main(): Promise<void> {
     return;
   }
   const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
-  const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","), logger, topics: RELAY_TOPICS });
+  const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","),
+    logger, topics: RELAY_TOPICS, topicPrefix: config.KAFKA_TOPIC_PREFIX });
   await relay.start();
+  const server = config.RELAY_HEALTH_PORT === undefined ? undefined : Bun.serve({
+    port: config.RELAY_HEALTH_PORT, hostname: "127.0.0.1",
+    fetch: async (req) => {
+      if (new URL(req.url).pathname !== "/health") return new Response("not found", { status: 404 });
+      const { status, body } = await relayHealth(relay, database.sql);
+      return Response.json(body, { status });
+    },
+  });
+  if (server) logger.info(`relay health on http://127.0.0.1:${server.port}/health`);
   stopOnSignals(logger, async () => {
+    await server?.stop();
     await relay.stop();
     await database.close();
   });

@@ -5,6 +5,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, ApiErrors, errorObject, type JsonApiErrorObject } from "./errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from "../db/connection-errors";
 import { apiErrorFromPostgres } from "./sqlstate";
 import type { AppEnv } from "./app-env";
 
@@ -20,7 +21,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (known) {
     const first = known[0]!;
     c.var.logger?.info({ err: first.cause ?? first, code: first.code, status: first.status }, "request failed");
-    const headers: Record<string, string> = first.code === "UNAUTHENTICATED" ? { "www-authenticate": 'Bearer realm="api"' } : {};
+    const headers: Record<string, string> = first.code === "UNAUTHENTICATED" ? { "www-authenticate": 'Bearer realm="api"' }
+      : first.code === "UNAVAILABLE" ? { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } : {};
     return errorResponse(c, first.status, known.map((e) => e.toJsonApi()), headers);
   }
   if (err instanceof HTTPException && err.status < 500) {
@@ -37,6 +39,10 @@ export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
 function toApiErrors(err: unknown): ApiError[] | undefined {
   if (err instanceof ApiErrors) return err.errors;
   if (err instanceof ApiError) return [err];
+  // Before the SQLSTATE table: a lost database is the server's state, not the request's fault.
+  if (isConnectionError(err)) {
+    return [new ApiError("UNAVAILABLE", "the database is unavailable; retry shortly", undefined, { cause: err })];
+  }
   const fromPg = apiErrorFromPostgres(err) ?? apiErrorFromPostgres((err as { cause?: unknown })?.cause);
   return fromPg ? [fromPg] : undefined;
 }

@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Database } from "../db/database";
+import type { ConsumerHealth } from "../http/health";
 import { ensureTopics } from "../kafka/topics";
 import { classifyFailure, describeFailure, PoisonMessage } from "./failure-kind";
 
@@ -28,10 +29,13 @@ export interface InboxConsumerOptions {
   maxBackoffMs?: number;
 }
 
-export interface InboxConsumer {
+export interface InboxConsumer extends ConsumerHealth {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A message retried this long on a transient failure (database away) makes the consumer not ok. */
+const STUCK_AFTER_MS = 5000;
 
 export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   const log = opts.logger.child({ component: "consumer", topic: opts.topic });
@@ -39,6 +43,9 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
   let stopping = false;
+  let state: "starting" | "running" | "crashed" | "stopped" = "starting";
+  let failingSince: number | undefined;
+  let lastFailure: string | undefined;
 
   async function deadLetter(payload: EachMessagePayload, reason: string): Promise<void> {
     const { topic, partition, message } = payload;
@@ -74,14 +81,20 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       try {
         const document = parseJson(message.value?.toString());
         const applied = await applyOnce(payload, messageId, document);
+        failingSince = lastFailure = undefined;
         log.debug({ messageId, applied }, applied ? "consumer: applied" : "consumer: duplicate skipped");
         return;
       } catch (err) {
         if (classifyFailure(err) === "poison") return deadLetter(payload, describeFailure(err));
         if (stopping) throw err; // leave the offset uncommitted; the next owner retries
-        log.warn({ messageId, err: describeFailure(err), retryInMs: backoff }, "consumer: transient failure; retrying");
+        failingSince ??= Date.now();
+        lastFailure = describeFailure(err);
+        log.warn({ messageId, err: lastFailure, retryInMs: backoff }, "consumer: transient failure; retrying");
         await Bun.sleep(backoff);
-        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 10_000);
+        // Short cap: once the database is back the message is applied within a second or so.
+        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 1000);
+        // Waiting out a database restart can outlast the session timeout; heartbeats keep the partition.
+        await payload.heartbeat().catch(() => {});
       }
     }
   }
@@ -93,6 +106,12 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
       consumer = kafka.consumer({ groupId: opts.groupId });
+      consumer.on(consumer.events.GROUP_JOIN, () => { state = "running"; });
+      // kafkajs restarts the consumer itself after retriable crashes; only a final one ends it.
+      consumer.on(consumer.events.CRASH, (e) => {
+        log.error({ err: e.payload.error?.message, restart: e.payload.restart }, "consumer: crashed");
+        if (!e.payload.restart) state = "crashed";
+      });
       await consumer.connect();
       await consumer.subscribe({ topic: opts.topic, fromBeginning: true });
       // An offset is resolved only when eachMessage returns, i.e. after the database
@@ -106,8 +125,14 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       });
       log.info({ groupId: opts.groupId }, "consumer: started");
     },
+    status() {
+      const stuck = failingSince !== undefined && Date.now() - failingSince > STUCK_AFTER_MS;
+      return { ok: state === "running" && !stuck, state: stuck ? "retrying" : state,
+        ...(lastFailure ? { detail: lastFailure } : {}) };
+    },
     async stop() {
       stopping = true;
+      state = "stopped";
       await consumer?.disconnect().catch(() => {});
       await producer?.disconnect().catch(() => {});
     },
