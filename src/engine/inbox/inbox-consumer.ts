@@ -27,6 +27,8 @@ export interface InboxConsumerOptions {
   handle: InboxHandler;
   logger: Logger;
   maxBackoffMs?: number;
+  /** Kafka group session timeout: how long a crashed member holds its partitions before the group moves on. */
+  sessionTimeoutMs?: number;
 }
 
 export interface InboxConsumer extends ConsumerHealth {
@@ -105,7 +107,9 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       await ensureTopics(kafka, [opts.topic, opts.deadLetterTopic]);
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
-      consumer = kafka.consumer({ groupId: opts.groupId });
+      // 10 s rather than kafkajs's 30 s: a member that crashed (or was killed) gives its partitions up sooner.
+      const sessionTimeout = opts.sessionTimeoutMs ?? 10_000;
+      consumer = kafka.consumer({ groupId: opts.groupId, sessionTimeout, heartbeatInterval: Math.min(3000, sessionTimeout / 3) });
       consumer.on(consumer.events.GROUP_JOIN, () => { state = "running"; });
       // kafkajs restarts the consumer itself after retriable crashes; only a final one ends it.
       consumer.on(consumer.events.CRASH, (e) => {
