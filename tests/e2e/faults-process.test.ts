@@ -100,7 +100,7 @@ describe("faults under B2B load", () => {
       await cluster.stopPostgres(mode);
       await Bun.sleep(500);
       const downHealth = await Promise.all([`${cluster.northwindUrl}/health`, cluster.relayHealthUrl, `${cluster.shippingUrl}/health`]
-        .map((url) => fetch(url).then((r) => r.status, () => 0)));
+        .map((url) => { const t0 = Date.now(); return fetch(url).then((r) => r.status, (e) => `${String(e)} after ${Date.now() - t0} ms`); }));
       await Bun.sleep(1500);
       await cluster.startPostgres();
       const backAt = Date.now();
@@ -109,6 +109,7 @@ describe("faults under B2B load", () => {
       const work = await firstWorkAfter(backAt);
       await verify(`postgres ${mode}`, since, result, { recoveryMs: { api: apiMs, ...work }, healthWhileDown: downHealth });
       expect(result.unavailable).toBeGreaterThan(0);
+      if (downHealth[0] !== 503) console.log(cluster.log("northwind").slice(-4000));
       expect(downHealth).toEqual([503, 503, 503]);
       expect(apiMs).toBeLessThan(5000);
       expect(work.relayMs).not.toBeNull();

@@ -10,7 +10,7 @@ import { Kafka, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 import postgres from "postgres";
 import { isConnectionError } from "../db/connection-errors";
-import type { Sql } from "../db/database";
+import { RECONNECT_OPTIONS, type Sql } from "../db/database";
 import { ensureTopics } from "../kafka/topics";
 import { OUTBOX_CHANNEL } from "./outbox.schema";
 import { claimBatch, markDelivered, markFailed, relayLockHeld, RELAY_LOCK_KEY, type OutboxMessage } from "./outbox-store";
@@ -75,7 +75,7 @@ export function createRelay(opts: RelayOptions): Relay {
   let producer: Producer | undefined;
   // A one-connection client of its own holds the session-level lock (a reserved pool
   // connection does not survive a server restart cleanly).
-  const lock = postgres(opts.databaseUrl, { max: 1, onnotice: () => {}, idle_timeout: 0,
+  const lock = postgres(opts.databaseUrl, { ...RECONNECT_OPTIONS, max: 1, onnotice: () => {}, idle_timeout: 0,
     connection: { application_name: "outbox-relay-lock" } });
   let running = false;
   let leader = false;
