@@ -1,7 +1,7 @@
 /** Which errors count as a lost database (answered 503 with Retry-After), and the error handler's answer to them. */
 import { describe, expect, test } from "bun:test";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { isConnectionError } from "../../src/engine/db/connection-errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from "../../src/engine/db/connection-errors";
 import { onError } from "../../src/engine/http/error-handler";
 import type { AppEnv } from "../../src/engine/http/app-env";
 
@@ -39,7 +39,7 @@ describe("error handler", () => {
     app.get("/x", () => { throw new Error("Failed query: insert into customer", { cause: driverError("CONNECTION_CLOSED") }); });
     const res = await app.request("/x");
     expect(res.status).toBe(503);
-    expect(res.headers.get("retry-after")).toBe("2");
+    expect(res.headers.get("retry-after")).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ errors: [{ status: "503", code: "UNAVAILABLE" }] });
     expect(text).not.toContain("customer");

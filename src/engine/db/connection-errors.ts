@@ -5,7 +5,7 @@
  */
 
 /** Seconds a client should wait before retrying while the database is away. */
-export const DATABASE_RETRY_AFTER_SECONDS = 2;
+export const DATABASE_RETRY_AFTER_SECONDS = 1;
 
 /** SQLSTATE classes: 08 connection exception, 53 insufficient resources (e.g. too many connections). */
 const CONNECTION_CLASSES = new Set(["08", "53"]);
