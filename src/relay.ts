@@ -8,6 +8,7 @@ import { ConfigError } from "./engine/config/parse-env";
 import { createDatabase } from "./engine/db/database";
 import { createLogger } from "./engine/log/logger";
 import { stopOnSignals } from "./engine/process/stop-on-signals";
+import { kafkaSaslFromConfig } from "./engine/kafka/kafka-auth";
 import { surviveStrayErrors } from "./engine/process/survive-stray-errors";
 import { createRelay } from "./engine/outbox/relay";
 import { relayHealth } from "./engine/outbox/relay-health";
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
   const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","),
-    logger, topics: RELAY_TOPICS, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+    sasl: kafkaSaslFromConfig(config), logger, topics: RELAY_TOPICS, topicPrefix: config.KAFKA_TOPIC_PREFIX });
   await relay.start();
   const server = config.RELAY_HEALTH_PORT === undefined ? undefined : Bun.serve({
     port: config.RELAY_HEALTH_PORT, hostname: "127.0.0.1",

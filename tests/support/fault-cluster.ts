@@ -68,7 +68,8 @@ export async function startFaultCluster(brokers: string[]): Promise<FaultCluster
   const env: Record<ProcessName, Record<string, string>> = {
     northwind: { ...common, PORT: String(ports.northwind), DATABASE_URL: pg.urlFor("northwind") },
     relay: { ...common, DATABASE_URL: pg.urlFor("northwind"), RELAY_HEALTH_PORT: String(ports.relay) },
-    shipping: { ...common, PORT: String(ports.shipping), DATABASE_URL: pg.urlFor("shipping"), SHIPPING_GROUP_ID: `${prefix}shipping` },
+    shipping: { ...common, PORT: String(ports.shipping), DATABASE_URL: pg.urlFor("shipping"), SHIPPING_GROUP_ID: `${prefix}shipping`,
+      NORTHWIND_URL: `http://127.0.0.1:${ports.northwind}` },
   };
   const procs = new Map<ProcessName, Bun.Subprocess>();
   const logPath = (name: ProcessName) => join(dir, `${name}-${Date.now()}.log`);

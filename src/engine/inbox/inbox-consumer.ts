@@ -8,6 +8,7 @@ import { Kafka, logLevel, type Consumer, type EachMessagePayload, type IHeaders,
 import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/database";
+import { saslOption, type KafkaSasl } from "../kafka/kafka-auth";
 import type { DrizzleTx } from "../db/session";
 import { inSessionTransaction } from "../db/session-transaction";
 import type { ConsumerHealth } from "../http/health";
@@ -22,6 +23,8 @@ export type InboxHandler = (tx: DrizzleTx, document: unknown,
 export interface InboxConsumerOptions {
   database: Database;
   brokers: string[];
+  /** SASL/PLAIN credentials, when the brokers require them (the dev broker does). */
+  sasl?: KafkaSasl;
   groupId: string;
   topic: string;
   deadLetterTopic: string;
@@ -42,7 +45,7 @@ const STUCK_AFTER_MS = 5000;
 
 export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   const log = opts.logger.child({ component: "consumer", topic: opts.topic });
-  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING, ...saslOption(opts.sasl) });
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
   let stopping = false;
