@@ -10,6 +10,7 @@ import { scratchDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from "
 import { createDatabase, ensureDatabaseExists, type Database } from "../src/engine/db/database";
 import { prepareNorthwindDatabase } from "../src/northwind/database";
 import { prepareShippingDatabase } from "../shipping/database";
+import { ensurePythonVenv, PYTHON_VENV_ENV } from "../tests/support/python-venv";
 import { SHIPPING_TEMPLATE_DATABASE, TEMPLATE_DATABASE } from "../tests/support/test-database";
 
 const ROOT = join(import.meta.dir, "..");
@@ -83,6 +84,18 @@ async function startServices(workDir: string): Promise<Services> {
   return { env, stop };
 }
 
+/** The contract tests' Python tools; when they cannot be installed, those tests fail saying why. */
+async function pythonTools(): Promise<Record<string, string>> {
+  try {
+    const bin = await ensurePythonVenv({ dir: join(ROOT, ".venv-schemathesis"),
+      requirementsFile: join(ROOT, "tests/contract/requirements.txt"), log: say });
+    return { [PYTHON_VENV_ENV]: bin };
+  } catch (e) {
+    say(`Python venv for the contract tests failed: ${e instanceof Error ? e.message : String(e)}`);
+    return {};
+  }
+}
+
 async function run(cmd: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   say(`$ ${cmd.join(" ")}`);
   const proc = Bun.spawn(cmd, { cwd: ROOT, env: { ...process.env, ...env }, stdout: "pipe", stderr: "pipe" });
@@ -111,6 +124,7 @@ async function main(): Promise<number> {
     const check = await run(cmd);
     if (check.code !== 0) { say(`${label} failed`); console.log("0 passed, 1 failed"); return 1; }
   }
+  const python = await pythonTools();
   const workDir = scratchDir("nw-test-");
   const services = await startServices(workDir);
   const onSignal = () => { void services.stop().then(() => process.exit(130)); };
@@ -120,7 +134,7 @@ async function main(): Promise<number> {
     // The admin browser tests load the bundled SPA; building it takes well under a second.
     const bundle = await run(["bun", "scripts/build.ts"]);
     if (bundle.code !== 0) { say("admin bundle build failed"); console.log("0 passed, 1 failed"); return 1; }
-    const tests = await run(["bun", "test", "--timeout", "60000", ...args], services.env);
+    const tests = await run(["bun", "test", "--timeout", "60000", ...args], { ...services.env, ...python });
     const { passed, failed, skipped } = countResults(tests.output);
     const failedTotal = failed + (tests.code !== 0 && failed === 0 ? 1 : 0);
     console.log(`${passed} passed, ${failedTotal} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -4,7 +4,7 @@
  * rate-limited per user and client address (429 with Retry-After).
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { errorResponse } from "../http/error-schema";
+import { errorResponse, SERVER_ERRORS } from "../http/error-schema";
 import { ApiError } from "../http/errors";
 import type { LoginLimiter } from "./login-limiter";
 import type { TokenService } from "./tokens";
@@ -42,6 +42,7 @@ export const loginRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: TokenSchema } } },
+    ...SERVER_ERRORS,
     400: errorResponse("Malformed body"),
     401: errorResponse("Wrong username or password"),
     415: errorResponse("Body is not JSON"),
