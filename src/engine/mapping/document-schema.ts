@@ -33,7 +33,7 @@ export function documentSchema(mapping: Mapping): z.ZodObject {
         for (const [key, column] of Object.entries(entry.by)) shape[key] = columnSchema(column);
         break;
       case "children":
-        shape[entry.key] = z.array(documentSchema(entry.mapping)).min(1);
+        shape[entry.key] = z.array(documentSchema(entry.mapping)).min(1).max(entry.maxItems);
         break;
     }
   }
