@@ -50,7 +50,7 @@ async function step(opts: PythonVenvOptions, cmd: string[]): Promise<void> {
       rest = lines.pop() ?? "";
       for (const line of lines) {
         // pip's "Collecting …" / "Installing collected packages" lines are the progress.
-        if (/^(Collecting|Installing|Successfully|ERROR)/.test(line)) opts.log(`  ${line}`);
+        if (/^(Collecting|Installing|Successfully|ERROR)/.test(line)) opts.log(`  ${line.replace(/ \(from .*$/, "")}`);
         tail.push(line);
         if (tail.length > 40) tail.shift();
       }
