@@ -29,6 +29,16 @@ const WRITE_ERRORS = {
   422: errorResponse("Attribute validation failed (source.pointer), or a business rule was violated"),
 };
 
+/** OpenAPI links from a created resource to its own routes, so clients and test tools can follow them. */
+function createdLinks(T: string) {
+  const parameters = { id: "$response.body#/data/id" };
+  return {
+    [`get${T}`]: { operationId: `get${T}`, parameters, description: `The new ${T}` },
+    [`update${T}`]: { operationId: `update${T}`, parameters, description: `Update the new ${T}` },
+    [`delete${T}`]: { operationId: `delete${T}`, parameters, description: `Delete the new ${T}` },
+  };
+}
+
 export function resourceRoutes(basePath: string, resource: ResourceModel, schemas: ResourceSchemas) {
   const T = resource.type;
   const path = `${basePath}/${T}`;
@@ -45,7 +55,7 @@ export function resourceRoutes(basePath: string, resource: ResourceModel, schema
     create: createRoute({ method: "post", path, tags, operationId: `create${T}`, summary: `Create a ${T}`,
       middleware: [jsonApiBody(resource, "create")],
       request: { body: body(schemas.createDocument) },
-      responses: { 201: { description: "Created", content: json(schemas.document),
+      responses: { 201: { description: "Created", content: json(schemas.document), links: createdLinks(T),
         headers: { ...ETAG, Location: { description: "URL of the new resource", schema: { type: "string" as const } } } },
       ...WRITE_ERRORS, 403: errorResponse("No privilege to create, or a client-chosen id for a server-generated key") } }),
     update: createRoute({ method: "patch", path: `${path}/{id}`, tags, operationId: `update${T}`, summary: `Update a ${T}`,
