@@ -46,6 +46,14 @@ const HOSTILE: Hostile[] = [
   { path: "/api/ServicesEndPoint/OrderB2B", method: "POST", contentType: "application/json",
     body: JSON.stringify({ meta: { args: { order: { AccountId: "AL\u0000FKI", Surname: "x", Given: "y",
       Items: [{ ProductName: "Ch\u0000ai", QuantityOrdered: 1 }] } } } }), statuses: [400, 403, 422] },
+  { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json",
+    body: `{"data":${"[".repeat(200_000)}${"]".repeat(200_000)}}`, statuses: [400, 403, 422] },
+  { path: "/api/ServicesEndPoint/OrderB2B", method: "POST", contentType: "application/json",
+    body: `{"AccountId":${"{\"a\":".repeat(50_000)}1${"}".repeat(50_000)}}`, statuses: [400, 403, 422] },
+  { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json",
+    body: JSON.stringify({ data: { type: "Customer", attributes: { CompanyName: "x".repeat(2_000_000) } } }), statuses: [413] },
+  { path: "/api/Customer", method: "POST", contentType: "text/plain", body: "hello", statuses: [415] },
+  { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json", body: "{\"data\":", statuses: [400] },
 ];
 
 for (const user of ["admin", "ALFKI", "partner"]) {
@@ -64,7 +72,9 @@ for (const user of ["admin", "ALFKI", "partner"]) {
       }
       // Roles may see a 403 where admin gets the listed status; never a 5xx.
       expect([...h.statuses, 403]).toContain(res.status);
-      expect(await server.alive()).toBe(true);
+      const alive = await server.alive();
+      if (!alive) console.error(`server died (exit ${server.proc.exitCode}, signal ${server.proc.signalCode}):\n${server.output()}`);
+      expect(alive).toBe(true);
     });
   }
 }
@@ -84,6 +94,18 @@ test("a stray rejected promise or thrown callback is logged and does not end a g
   expect(out).toContain("stray rejection");
   expect(out).toContain("stray throw");
   expect(code).toBe(0);
+});
+
+test("a method a path does not take is 405 with Allow; an unknown path stays 404", async () => {
+  const put = await fetch(`${server.url}/api/Order/10643`, { method: "PUT", headers: headers.admin });
+  expect(put.status).toBe(405);
+  expect(put.headers.get("allow")).toBe("DELETE, GET, HEAD, PATCH");
+  const del = await fetch(`${server.url}/api/Order`, { method: "DELETE", headers: headers.admin });
+  expect(del.status).toBe(405);
+  expect(del.headers.get("allow")).toBe("GET, HEAD, POST");
+  expect(((await del.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe("METHOD_NOT_ALLOWED");
+  const unknown = await fetch(`${server.url}/api/NoSuchThing/1`, { method: "DELETE", headers: headers.admin });
+  expect(unknown.status).toBe(404);
 });
 
 test("a 10,000-item B2B order is refused up front, pointing at Items, and places nothing", async () => {

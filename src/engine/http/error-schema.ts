@@ -25,18 +25,14 @@ export function errorResponse(description: string) {
 
 const RETRY_AFTER = { "Retry-After": { description: "seconds to wait before retrying", schema: { type: "string" as const } } };
 
-/** What any operation can answer, public or not: the HTTP server's limits, and failures around the handler. */
+/**
+ * What any operation can answer, public or not: the HTTP server's limits, and failures
+ * around the handler. 401/403 are added where the bearer check runs, by openapi-security.
+ */
 export const SERVER_ERRORS = {
   // Answered by Bun's HTTP server before the app sees the request, hence no JSON:API body.
   431: { description: "Request line or headers larger than the server accepts (16 KiB); no body" },
   500: errorResponse("Unexpected error; the detail carries the request id"),
-  503: { ...errorResponse("The database is unavailable; retry after Retry-After"), headers: RETRY_AFTER },
-};
-
-/** What every operation behind the bearer check can answer (spread into its `responses`, then its own). */
-export const SECURED_ERRORS = {
-  401: { ...errorResponse("Missing, malformed, expired or revoked bearer token"),
-    headers: { "WWW-Authenticate": { description: "Bearer realm=\"api\"", schema: { type: "string" as const } } } },
-  403: errorResponse("The token's roles grant no access to this API, or no privilege for this operation"),
-  ...SERVER_ERRORS,
+  503: { ...errorResponse("The database or the token issuer's keys are unreachable; retry after Retry-After"),
+    headers: RETRY_AFTER },
 };

@@ -15,7 +15,7 @@ export const rejectNul: MiddlewareHandler = async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD" && JSON_BODY.test(c.req.header("content-type") ?? "")) {
     // A body that is not JSON is left to the route, which answers it as malformed.
     const body: unknown = await c.req.json().catch(() => undefined);
-    const path = nulPath(body, []);
+    const path = nulPath(body);
     if (path) {
       throw new ApiError("VALIDATION_FAILED", "text may not contain the NUL character (U+0000)", { pointer: jsonPointer(path) });
     }
@@ -33,22 +33,34 @@ function checkUrl(url: URL): void {
   }
 }
 
-/** The path to the first string or key holding a NUL, or undefined. */
-function nulPath(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, i]);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof value === "object" && value !== null) {
-    for (const [key, member] of Object.entries(value)) {
-      if (key.includes("\u0000")) return [...path, key];
-      const found = nulPath(member, [...path, key]);
-      if (found) return found;
+interface Visit { value: unknown; key?: string | number; parent?: Visit }
+
+/**
+ * The path to the first string or key holding a NUL, or undefined. Iterative, with
+ * parent links instead of copied paths: a body nested 400,000 deep parses fine but
+ * would overflow recursion, and copying its path at every level would be quadratic.
+ */
+function nulPath(root: unknown): (string | number)[] | undefined {
+  const stack: Visit[] = [{ value: root }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value } = visit;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return pathOf(visit);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit });
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, member] of Object.entries(value)) {
+        if (key.includes("\u0000")) return pathOf({ value: member, key, parent: visit });
+        stack.push({ value: member, key, parent: visit });
+      }
     }
   }
   return undefined;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let v: Visit | undefined = visit; v?.key !== undefined; v = v.parent) path.push(v.key);
+  return path.reverse();
 }

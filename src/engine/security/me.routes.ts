@@ -6,7 +6,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ResourceRegistry } from "../api";
 import { ApiError } from "../http/errors";
-import { SECURED_ERRORS } from "../http/error-schema";
+import { SERVER_ERRORS } from "../http/error-schema";
 import type { AuthVariables } from "./bearer-auth";
 import { roleFor, type GrantSpec } from "./grants";
 import { permissionsFor, type Permissions } from "./permissions";
@@ -34,7 +34,7 @@ export const meRoute = createRoute({
   summary: "The signed-in user, its role and what it may do with each resource",
   responses: {
     200: { description: "The signed-in user", content: { "application/json": { schema: MeSchema } } },
-    ...SECURED_ERRORS,
+    ...SERVER_ERRORS,
   },
 });
 

@@ -67,4 +67,4 @@ export const LinkageDocument = z.object({
   meta: z.object({ count: z.number().int() }).optional(),
 }).openapi("LinkageDocument");
 
-export { errorResponse, SECURED_ERRORS } from "../../http/error-schema";
+export { errorResponse, SERVER_ERRORS } from "../../http/error-schema";

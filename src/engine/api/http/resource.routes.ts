@@ -8,7 +8,7 @@ import { RELATIONSHIP_NAMING_DOC } from "../model/relationships";
 import type { RelationshipModel, ResourceModel } from "../model/resource-model";
 import { jsonApiBody } from "./request-body";
 import { documentQuery, idParams, ifMatchHeaders, ifNoneMatchHeaders } from "./openapi-params";
-import { errorResponse, JSON_API, LinkageDocument, SECURED_ERRORS } from "./openapi-shared";
+import { errorResponse, JSON_API, LinkageDocument, SERVER_ERRORS } from "./openapi-shared";
 import type { ResourceSchemas } from "./openapi-schemas";
 
 const ETAG = { ETag: { description: "the version, as \"<checksum>\"", schema: { type: "string" as const } } };
@@ -20,7 +20,7 @@ const body = (schema: ResourceSchemas["document"]) => ({
 
 const E400 = errorResponse("Invalid query parameter or malformed document (source.parameter / source.pointer)");
 const E404 = errorResponse("No resource with that id");
-const READ_ERRORS = { ...SECURED_ERRORS, 400: E400 };
+const READ_ERRORS = { ...SERVER_ERRORS, 400: E400 };
 const WRITE_ERRORS = {
   ...READ_ERRORS,
   409: errorResponse("data.type or data.id does not match the endpoint, or a unique/foreign-key conflict"),
