@@ -17,7 +17,7 @@ const ARTIFACTS = join(import.meta.dir, "../../.artifacts/schemathesis");
 /** Per operation and phase; with the phases below, bounds the four runs to a few minutes on 2 cores. */
 const MAX_EXAMPLES = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 5);
 const SEED = process.env.SCHEMATHESIS_SEED;
-// One signing key for both, so a Northwind token is one Shipping can verify once it checks tokens.
+// One HS256 secret for both: Shipping verifies the tokens Northwind signs.
 const JWT_SECRET = `contract-${crypto.randomUUID()}`;
 const USERS = ["admin", "ALFKI"] as const;
 type User = (typeof USERS)[number];
@@ -34,14 +34,14 @@ function pythonBin(): string {
   return bin;
 }
 
-interface Service { name: string; entry: string; template?: string; env: Record<string, string>;
+interface Service { name: string; entry: string; template?: string;
   db?: TestDatabase; server?: ServerProcess; runs: Partial<Record<User, Promise<SchemathesisRun>>> }
 
 const services: Service[] = [
-  { name: "northwind", entry: NORTHWIND_ENTRY, env: {}, runs: {} },
-  { name: "shipping", entry: SHIPPING_ENTRY, template: SHIPPING_TEMPLATE_DATABASE,
-    env: { SHIPPING_GROUP_ID: `contract-${crypto.randomUUID()}` }, runs: {} },
+  { name: "northwind", entry: NORTHWIND_ENTRY, runs: {} },
+  { name: "shipping", entry: SHIPPING_ENTRY, template: SHIPPING_TEMPLATE_DATABASE, runs: {} },
 ];
+const [northwind, shipping] = services as [Service, Service];
 
 /**
  * Runs tasks two at a time, each taken by whichever slot frees first. schemathesis runs with
@@ -63,11 +63,14 @@ function twoAtATime<T>(tasks: (() => Promise<T>)[]): Promise<T>[] {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await Promise.all(services.map(async (s) => {
-    s.db = await cloneDatabase(s.template);
-    s.server = await startServerProcess(s.entry, { ...s.env, DATABASE_URL: s.db.url, JWT_SECRET }, { readyMs: 60_000 });
-  }));
-  const login = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await loginHeader(services[0]!.server!.url, u)])));
+  await Promise.all(services.map(async (s) => { s.db = await cloneDatabase(s.template); }));
+  // No Kafka: a consumer here would join the suite's topics (and could dead-letter their messages).
+  const start = (s: Service, env: Record<string, string>) => startServerProcess(s.entry,
+    { KAFKA_BROKERS: "", DATABASE_URL: s.db!.url, JWT_SECRET, ...env }, { readyMs: 60_000 });
+  northwind.server = await start(northwind, {});
+  // Shipping's login route forwards to this Northwind, not to whatever listens on the default port.
+  shipping.server = await start(shipping, { NORTHWIND_URL: northwind.server.url });
+  const login = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await loginHeader(northwind.server!.url, u)])));
   const plan = services.flatMap((s) => USERS.map((user) => ({ s, user })));
   const runs = twoAtATime(plan.map(({ s, user }) => () => runSchemathesis({ bin: pythonBin(), cwd: ARTIFACTS,
     schemaUrl: `${s.server!.url}/openapi.json`, headers: login[user], maxExamples: MAX_EXAMPLES, phases: PHASES[user], seed: SEED })));
