@@ -4,8 +4,8 @@
  * prepares a seeded template database, runs tsc, the generated-SQL check and
  * bun test, stops everything even on failure, and ends with "N passed, N failed".
  */
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { scratchDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from "../src/engine/db/embedded-postgres";
 import { createDatabase, ensureDatabaseExists, type Database } from "../src/engine/db/database";
 import { prepareNorthwindDatabase } from "../src/northwind/database";
@@ -84,8 +84,14 @@ async function startServices(workDir: string): Promise<Services> {
   return { env, stop };
 }
 
-/** The contract tests' Python tools; when they cannot be installed, those tests fail saying why. */
-async function pythonTools(): Promise<Record<string, string>> {
+/**
+ * The contract tests' Python tools; when they cannot be installed, those tests fail saying why.
+ * A run of named files outside tests/contract needs none, so it installs nothing.
+ */
+async function pythonTools(args: string[]): Promise<Record<string, string>> {
+  const named = args.filter((a) => !a.startsWith("-"));
+  const needed = named.length === 0 || named.some((a) => a.includes("contract") || !existsSync(resolve(ROOT, a)));
+  if (!needed) return {};
   try {
     const bin = await ensurePythonVenv({ dir: join(ROOT, ".venv-schemathesis"),
       requirementsFile: join(ROOT, "tests/contract/requirements.txt"), log: say });
@@ -124,7 +130,7 @@ async function main(): Promise<number> {
     const check = await run(cmd);
     if (check.code !== 0) { say(`${label} failed`); console.log("0 passed, 1 failed"); return 1; }
   }
-  const python = await pythonTools();
+  const python = await pythonTools(args);
   const workDir = scratchDir("nw-test-");
   const services = await startServices(workDir);
   const onSignal = () => { void services.stop().then(() => process.exit(130)); };

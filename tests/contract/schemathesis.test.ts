@@ -61,6 +61,8 @@ function twoAtATime<T>(tasks: (() => Promise<T>)[]): Promise<T>[] {
   return results.map((r) => r.promise);
 }
 
+const started = performance.now();
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   await Promise.all(services.map(async (s) => { s.db = await cloneDatabase(s.template); }));
@@ -79,6 +81,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled(services.flatMap((s) => Object.values(s.runs)));
+  // What this file adds to the test command, watched so the bound stays "a few minutes".
+  console.log(`[schemathesis] contract tests took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   await Promise.all(services.map(async (s) => {
     await s.server?.stop();
     await s.db?.drop();
