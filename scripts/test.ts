@@ -4,12 +4,13 @@
  * prepares a seeded template database, runs tsc, the generated-SQL check and
  * bun test, stops everything even on failure, and ends with "N passed, N failed".
  */
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { scratchDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from "../src/engine/db/embedded-postgres";
 import { createDatabase, ensureDatabaseExists, type Database } from "../src/engine/db/database";
 import { prepareNorthwindDatabase } from "../src/northwind/database";
 import { prepareShippingDatabase } from "../shipping/database";
+import { ensurePythonVenv, PYTHON_VENV_ENV } from "../tests/support/python-venv";
 import { SHIPPING_TEMPLATE_DATABASE, TEMPLATE_DATABASE } from "../tests/support/test-database";
 
 const ROOT = join(import.meta.dir, "..");
@@ -83,6 +84,24 @@ async function startServices(workDir: string): Promise<Services> {
   return { env, stop };
 }
 
+/**
+ * The contract tests' Python tools; when they cannot be installed, those tests fail saying why.
+ * A run of named files outside tests/contract needs none, so it installs nothing.
+ */
+async function pythonTools(args: string[]): Promise<Record<string, string>> {
+  const named = args.filter((a) => !a.startsWith("-"));
+  const needed = named.length === 0 || named.some((a) => a.includes("contract") || !existsSync(resolve(ROOT, a)));
+  if (!needed) return {};
+  try {
+    const bin = await ensurePythonVenv({ dir: join(ROOT, ".venv-schemathesis"),
+      requirementsFile: join(ROOT, "tests/contract/requirements.txt"), log: say });
+    return { [PYTHON_VENV_ENV]: bin };
+  } catch (e) {
+    say(`Python venv for the contract tests failed: ${e instanceof Error ? e.message : String(e)}`);
+    return {};
+  }
+}
+
 async function run(cmd: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   say(`$ ${cmd.join(" ")}`);
   const proc = Bun.spawn(cmd, { cwd: ROOT, env: { ...process.env, ...env }, stdout: "pipe", stderr: "pipe" });
@@ -111,6 +130,7 @@ async function main(): Promise<number> {
     const check = await run(cmd);
     if (check.code !== 0) { say(`${label} failed`); console.log("0 passed, 1 failed"); return 1; }
   }
+  const python = await pythonTools(args);
   const workDir = scratchDir("nw-test-");
   const services = await startServices(workDir);
   const onSignal = () => { void services.stop().then(() => process.exit(130)); };
@@ -120,7 +140,7 @@ async function main(): Promise<number> {
     // The admin browser tests load the bundled SPA; building it takes well under a second.
     const bundle = await run(["bun", "scripts/build.ts"]);
     if (bundle.code !== 0) { say("admin bundle build failed"); console.log("0 passed, 1 failed"); return 1; }
-    const tests = await run(["bun", "test", "--timeout", "60000", ...args], services.env);
+    const tests = await run(["bun", "test", "--timeout", "60000", ...args], { ...services.env, ...python });
     const { passed, failed, skipped } = countResults(tests.output);
     const failedTotal = failed + (tests.code !== 0 && failed === 0 ? 1 : 0);
     console.log(`${passed} passed, ${failedTotal} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -5,7 +5,7 @@
  * 429 with Retry-After) by the client address the server saw (client-address.ts).
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { errorResponse } from "../http/error-schema";
+import { errorResponse, SERVER_ERRORS } from "../http/error-schema";
 import { clientAddress } from "../http/client-address";
 import { ApiError } from "../http/errors";
 import type { LoginLimiter } from "./login-limiter";
@@ -51,6 +51,7 @@ export const loginRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: TokenSchema } } },
+    ...SERVER_ERRORS,
     400: errorResponse("Malformed body"),
     401: errorResponse("Wrong username or password"),
     415: errorResponse("Body is not JSON"),

@@ -6,7 +6,7 @@
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { clientAddress, UNKNOWN_ADDRESS } from "../http/client-address";
-import { errorResponse } from "../http/error-schema";
+import { SERVER_ERRORS } from "../http/error-schema";
 import { ApiError } from "../http/errors";
 import { loginRoute } from "./auth.routes";
 
@@ -21,7 +21,7 @@ export interface LoginProxyOptions {
 const proxiedLoginRoute = createRoute({
   ...loginRoute,
   summary: "Exchange a username and password for a bearer token (checked by the token issuer, Northwind)",
-  responses: { ...loginRoute.responses, 503: errorResponse("The token issuer is unreachable; retry later") },
+  responses: { ...loginRoute.responses, 503: { ...SERVER_ERRORS[503], description: "The token issuer is unreachable; retry after Retry-After" } },
 });
 
 const PASSED_HEADERS = ["content-type", "retry-after", "cache-control"];

@@ -6,7 +6,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ResourceRegistry } from "../api";
 import { ApiError } from "../http/errors";
-import { errorResponse } from "../http/error-schema";
+import { SERVER_ERRORS } from "../http/error-schema";
 import type { AuthVariables } from "./bearer-auth";
 import { roleFor, type GrantSpec } from "./grants";
 import { permissionsFor, type Permissions } from "./permissions";
@@ -34,8 +34,7 @@ export const meRoute = createRoute({
   summary: "The signed-in user, its role and what it may do with each resource",
   responses: {
     200: { description: "The signed-in user", content: { "application/json": { schema: MeSchema } } },
-    401: errorResponse("Missing, malformed, expired or invalid token"),
-    403: errorResponse("The user's roles grant no access to this API"),
+    ...SERVER_ERRORS,
   },
 });
 

@@ -3,7 +3,7 @@
  * order document (wrapped as in the sample, or bare), and every response.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse } from "../../engine/http/error-schema";
+import { errorResponse, SERVER_ERRORS } from "../../engine/http/error-schema";
 import { documentSchema } from "../../engine/mapping";
 import { orderB2BMapping } from "../mappers";
 
@@ -47,8 +47,8 @@ export const orderB2BRoute = createRoute({
   },
   responses: {
     201: { description: "Order placed", content: { "application/json": { schema: z.object({ order: OrderB2BResultSchema }) } } },
+    ...SERVER_ERRORS,
     400: errorResponse("Malformed JSON or a document that does not match the schema"),
-    401: errorResponse("Missing or invalid bearer token"),
     403: errorResponse("The caller's role may not place orders"),
     413: errorResponse("Body too large"),
     415: errorResponse("Body is not JSON"),

@@ -7,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from "drizzle-zod";
 import type { AttributeModel, ResourceModel } from "../model/resource-model";
 import { collectionQuery } from "./openapi-params";
-import { JsonApiObject, PaginationLinks, ResourceObject, ToManyRelationship, ToOneRelationship, VersionMeta } from "./openapi-shared";
+import { JsonApiObject, orNull, PaginationLinks, ResourceObject, ToManyRelationship, ToOneRelationship, VersionMeta } from "./openapi-shared";
 
 type Schema = z.ZodType;
 type Refinements = Record<string, (s: Schema) => Schema>;
@@ -83,7 +83,7 @@ export function resourceSchemas(resource: ResourceModel): ResourceSchemas {
     attributes, createAttributes, updateAttributes, resource: resourceSchema, collectionQuery: collectionQuery(resource),
     document: z.object({ jsonapi: JsonApiObject.optional(), data: resourceSchema, included, links: z.object({ self: z.string() }) })
       .openapi(`${T}Document`),
-    nullableDocument: z.object({ jsonapi: JsonApiObject.optional(), data: resourceSchema.nullable(), included,
+    nullableDocument: z.object({ jsonapi: JsonApiObject.optional(), data: orNull(resourceSchema), included,
       links: z.object({ self: z.string() }) }).openapi(`${T}NullableDocument`),
     collectionDocument: z.object({ jsonapi: JsonApiObject.optional(), data: z.array(resourceSchema), included,
       links: PaginationLinks, meta: z.object({ count: z.number().int() }) }).openapi(`${T}CollectionDocument`),

@@ -9,9 +9,17 @@ export const JSON_API = "application/vnd.api+json";
 
 export const ResourceIdentifier = z.object({ type: z.string(), id: z.string() }).openapi("ResourceIdentifier");
 
+/**
+ * A named component or null. Not `.nullable()`: on a component that renders as
+ * `allOf: [$ref, {type: [object, null]}]`, which null never satisfies (the $ref is an object).
+ */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.null()]);
+}
+
 const RelationshipLinks = z.object({ self: z.string(), related: z.string() }).openapi("RelationshipLinks");
 
-export const ToOneRelationship = z.object({ links: RelationshipLinks, data: ResourceIdentifier.nullable().optional() })
+export const ToOneRelationship = z.object({ links: RelationshipLinks, data: orNull(ResourceIdentifier).optional() })
   .openapi("ToOneRelationship", { description: "`data` is present when the relationship was included." });
 
 export const ToManyRelationship = z.object({ links: RelationshipLinks, data: z.array(ResourceIdentifier).optional() })
@@ -54,9 +62,9 @@ export const FilterOperators = z.object({
 
 
 export const LinkageDocument = z.object({
-  data: z.union([ResourceIdentifier.nullable(), z.array(ResourceIdentifier)]),
+  data: z.union([ResourceIdentifier, z.array(ResourceIdentifier), z.null()]),
   links: z.object({ self: z.string(), related: z.string() }).catchall(z.string().nullable()),
   meta: z.object({ count: z.number().int() }).optional(),
 }).openapi("LinkageDocument");
 
-export { errorResponse } from "../../http/error-schema";
+export { errorResponse, SERVER_ERRORS } from "../../http/error-schema";

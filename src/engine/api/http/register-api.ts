@@ -33,7 +33,9 @@ export interface JsonApiOptions {
  * the generic ZodType; the handlers are typed against Context and this is the one cast.
  */
 function bind(app: OpenAPIHono<AppEnv>, route: RouteConfig, handler: Handler): void {
-  app.openAPIRegistry.registerPath(route);
+  // Middleware is code, not contract: registered as is, it would land in the document as `middleware: [null]`.
+  const { middleware: _middleware, ...contract } = route;
+  app.openAPIRegistry.registerPath(contract);
   const body = route.request?.body;
   app.openapi({ ...route, hide: true, request: body ? { body } : undefined } as RouteConfig, handler as never, validationHook as never);
 }

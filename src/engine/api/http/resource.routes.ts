@@ -8,7 +8,7 @@ import { RELATIONSHIP_NAMING_DOC } from "../model/relationships";
 import type { RelationshipModel, ResourceModel } from "../model/resource-model";
 import { jsonApiBody } from "./request-body";
 import { documentQuery, idParams, ifMatchHeaders, ifNoneMatchHeaders } from "./openapi-params";
-import { errorResponse, JSON_API, LinkageDocument } from "./openapi-shared";
+import { errorResponse, JSON_API, LinkageDocument, SERVER_ERRORS } from "./openapi-shared";
 import type { ResourceSchemas } from "./openapi-schemas";
 
 const ETAG = { ETag: { description: "the version, as \"<checksum>\"", schema: { type: "string" as const } } };
@@ -20,14 +20,24 @@ const body = (schema: ResourceSchemas["document"]) => ({
 
 const E400 = errorResponse("Invalid query parameter or malformed document (source.parameter / source.pointer)");
 const E404 = errorResponse("No resource with that id");
+const READ_ERRORS = { ...SERVER_ERRORS, 400: E400 };
 const WRITE_ERRORS = {
-  400: E400,
+  ...READ_ERRORS,
   409: errorResponse("data.type or data.id does not match the endpoint, or a unique/foreign-key conflict"),
   413: errorResponse("Body larger than the limit"),
   415: errorResponse("Content-Type is not application/vnd.api+json or application/json"),
   422: errorResponse("Attribute validation failed (source.pointer), or a business rule was violated"),
-  500: errorResponse("Unexpected error; the detail carries the request id"),
 };
+
+/** OpenAPI links from a created resource to its own routes, so clients and test tools can follow them. */
+function createdLinks(T: string) {
+  const parameters = { id: "$response.body#/data/id" };
+  return {
+    [`get${T}`]: { operationId: `get${T}`, parameters, description: `The new ${T}` },
+    [`update${T}`]: { operationId: `update${T}`, parameters, description: `Update the new ${T}` },
+    [`delete${T}`]: { operationId: `delete${T}`, parameters, description: `Delete the new ${T}` },
+  };
+}
 
 export function resourceRoutes(basePath: string, resource: ResourceModel, schemas: ResourceSchemas) {
   const T = resource.type;
@@ -37,17 +47,17 @@ export function resourceRoutes(basePath: string, resource: ResourceModel, schema
   return {
     list: createRoute({ method: "get", path, tags, operationId: `list${T}`, summary: `List ${T}`,
       request: { query: schemas.collectionQuery },
-      responses: { 200: { description: `A page of ${T}`, content: json(schemas.collectionDocument) }, 400: E400 } }),
+      responses: { 200: { description: `A page of ${T}`, content: json(schemas.collectionDocument) }, ...READ_ERRORS } }),
     get: createRoute({ method: "get", path: `${path}/{id}`, tags, operationId: `get${T}`, summary: `One ${T}`,
       request: { params, query: documentQuery(), headers: ifNoneMatchHeaders },
       responses: { 200: { description: `The ${T}`, headers: ETAG, content: json(schemas.document) },
-        304: { description: "Not modified (If-None-Match)" }, 400: E400, 404: E404 } }),
+        304: { description: "Not modified (If-None-Match)" }, 404: E404, ...READ_ERRORS } }),
     create: createRoute({ method: "post", path, tags, operationId: `create${T}`, summary: `Create a ${T}`,
       middleware: [jsonApiBody(resource, "create")],
       request: { body: body(schemas.createDocument) },
-      responses: { 201: { description: "Created", content: json(schemas.document),
+      responses: { 201: { description: "Created", content: json(schemas.document), links: createdLinks(T),
         headers: { ...ETAG, Location: { description: "URL of the new resource", schema: { type: "string" as const } } } },
-      403: errorResponse("A client-chosen id for a server-generated key"), ...WRITE_ERRORS } }),
+      ...WRITE_ERRORS, 403: errorResponse("No privilege to create, or a client-chosen id for a server-generated key") } }),
     update: createRoute({ method: "patch", path: `${path}/{id}`, tags, operationId: `update${T}`, summary: `Update a ${T}`,
       middleware: [jsonApiBody(resource, "update")],
       request: { params, headers: ifMatchHeaders, body: body(schemas.updateDocument) },
@@ -56,8 +66,7 @@ export function resourceRoutes(basePath: string, resource: ResourceModel, schema
     remove: createRoute({ method: "delete", path: `${path}/{id}`, tags, operationId: `delete${T}`, summary: `Delete a ${T}`,
       request: { params, headers: ifMatchHeaders },
       responses: { 204: { description: "Deleted" }, 404: E404, 409: errorResponse("Still referenced by other rows"),
-        412: errorResponse("If-Match is stale"), 422: errorResponse("A business rule was violated"),
-        500: WRITE_ERRORS[500] } }),
+        412: errorResponse("If-Match is stale"), 422: errorResponse("A business rule was violated"), ...READ_ERRORS } }),
   };
 }
 
@@ -74,10 +83,10 @@ export function relationshipRoutes(basePath: string, resource: ResourceModel, re
       description: `Foreign key ${relationship.foreignKey}. ${RELATIONSHIP_NAMING_DOC}`,
       request: { params, query: toMany ? targetSchemas.collectionQuery : documentQuery() },
       responses: { 200: { description: `Related ${relationship.target}`,
-        content: json(toMany ? targetSchemas.collectionDocument : targetSchemas.nullableDocument) }, 400: E400, 404: E404 } }),
+        content: json(toMany ? targetSchemas.collectionDocument : targetSchemas.nullableDocument) }, 404: E404, ...READ_ERRORS } }),
     linkage: createRoute({ method: "get", path: `${basePath}/${T}/{id}/relationships/${R}`, tags, operationId: `get${T}${R}Linkage`,
       summary: `Identifiers of the ${relationship.target} related via ${R}`,
       request: { params, ...(toMany ? { query: targetSchemas.collectionQuery.pick({ filter: true, sort: true, page: true }) } : {}) },
-      responses: { 200: { description: "Resource linkage", content: json(LinkageDocument) }, 400: E400, 404: E404 } }),
+      responses: { 200: { description: "Resource linkage", content: json(LinkageDocument) }, 404: E404, ...READ_ERRORS } }),
   };
 }
