@@ -2,6 +2,7 @@
  * What every API handler is built from: the resource registry, the database,
  * where the API is mounted, and page-size limits.
  */
+import type { Context } from "hono";
 import type { Database } from "../../db/database";
 import { ApiError } from "../../http/errors";
 import { decodeId } from "../model/id-codec";
@@ -14,6 +15,30 @@ export interface ApiDeps {
   /** e.g. `/api`; links are built under it. */
   readonly basePath: string;
   readonly limits: PageLimits;
+  /** The registry as the request's role sees it (role-view.ts); the full one when no access is configured. */
+  readonly view: (c: Context) => ResourceRegistry;
+}
+
+type Operation = "select" | "insert" | "update" | "delete";
+const VERB: Record<Operation, string> = { select: "read", insert: "create", update: "update", delete: "delete" };
+
+/** 403 before any SQL when the role's view says the operation is not granted; names the resource, never the table. */
+export function requireOperation(resource: ResourceModel, op: Operation): void {
+  if (resource.operations && !resource.operations.has(op)) {
+    throw new ApiError("FORBIDDEN", `your role may not ${VERB[op]} ${resource.type}`);
+  }
+}
+
+/** 403 naming the first attribute the role may not set (column grants), before any SQL. */
+export function requireWritable(resource: ResourceModel, op: "insert" | "update", attributes: Record<string, unknown>): void {
+  const allowed = resource.writeLimits?.[op];
+  if (!allowed) return;
+  const refused = Object.keys(attributes).filter((name) => attributes[name] !== undefined && !allowed.has(name)
+    && !(op === "insert" && resource.attribute.get(name)?.primaryKey));
+  if (refused.length) {
+    throw new ApiError("FORBIDDEN", `your role may not ${VERB[op] === "create" ? "set" : "change"} ${resource.type}.${refused[0]}`,
+      { pointer: `/data/attributes/${refused[0]}` });
+  }
 }
 
 export function notFound(resource: ResourceModel, id: string): ApiError {
