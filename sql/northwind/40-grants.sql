@@ -556,7 +556,7 @@ create policy "grant_partner_select" on "territory" for select to "nw_partner" u
 grant select on "customer" to "nw_partner";
 create policy "grant_partner_select" on "customer" for select to "nw_partner" using (true);
 
-grant select ("id", "last_name", "first_name", "title", "title_of_courtesy", "extension", "email", "reports_to") on "employee" to "nw_partner";
+grant select ("id", "last_name", "first_name", "title", "title_of_courtesy", "extension", "email", "reports_to", xmin) on "employee" to "nw_partner";
 create policy "grant_partner_select" on "employee" for select to "nw_partner" using (true);
 
 grant select on "order" to "nw_partner";
@@ -599,7 +599,7 @@ create policy "grant_customer_select" on "supplier" for select to "nw_customer" 
 grant select on "territory" to "nw_customer";
 create policy "grant_customer_select" on "territory" for select to "nw_customer" using (true);
 
-grant select ("id", "last_name", "first_name", "title", "title_of_courtesy", "extension", "email", "reports_to") on "employee" to "nw_customer";
+grant select ("id", "last_name", "first_name", "title", "title_of_courtesy", "extension", "email", "reports_to", xmin) on "employee" to "nw_customer";
 create policy "grant_customer_select" on "employee" for select to "nw_customer" using (true);
 
 grant select on "customer" to "nw_customer";

@@ -67,8 +67,10 @@ function grantSql(g: Grant, table: PgTable, dbRole: string): string {
 function privilege(op: Operation, g: Grant, table: PgTable, name: string, role: string): string {
   const columns = grantColumns(g, op);
   if (columns) {
-    const cols = columns.map((c) => { assertColumnOf(c, table); return quoteIdent(c.name); }).join(", ");
-    return `grant ${op} (${cols}) on ${name} to ${role};`;
+    const names = columns.map((c) => { assertColumnOf(c, table); return quoteIdent(c.name); });
+    // xmin is the row version the API reads (ETags, meta.checksum): a system column that holds no data.
+    if (op === "select") names.push("xmin");
+    return `grant ${op} (${names.join(", ")}) on ${name} to ${role};`;
   }
   return `grant ${op} on ${name} to ${role};`;
 }
