@@ -4,10 +4,10 @@
  * full permissions, and the route declared in the OpenAPI document.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Permissions } from "../../src/engine/security/permissions";
 import { authAs, createTestApp, type TestApp } from "../support/test-app";
 
-interface Me { sub: string; roles: string[]; role: string | null;
-  permissions: Record<string, { select: boolean; insert: boolean; update: boolean; delete: boolean; updatableAttributes?: string[] }> }
+interface Me { sub: string; roles: string[]; role: string | null; permissions: Permissions }
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });

@@ -34,7 +34,10 @@ export function apiErrorFromPostgres(e: unknown): ApiError | undefined {
   if (!code) return undefined;
   // Rule messages are written for users; driver messages for other states are too
   // (they name the constraint or value, never internals like file paths).
-  const detail = code === "RULE_VIOLATION" ? e.message : [e.message, e.detail].filter(Boolean).join(": ");
+  // 42501's message names the table ("permission denied for table customer"): internal, so not echoed.
+  const detail = code === "RULE_VIOLATION" ? e.message
+    : e.code === "42501" ? "not permitted for your role"
+    : [e.message, e.detail].filter(Boolean).join(": ");
   return new ApiError(code, detail, undefined, {
     cause: e,
     meta: e.constraint_name ? { constraint: e.constraint_name } : undefined,

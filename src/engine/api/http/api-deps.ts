@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import type { Database } from "../../db/database";
 import { ApiError } from "../../http/errors";
+import { isPostgresError } from "../../http/sqlstate";
 import { decodeId } from "../model/id-codec";
 import type { ResourceModel, ResourceRegistry } from "../model/resource-model";
 import type { PageLimits } from "../query/parse-sort-page";
@@ -50,4 +51,19 @@ export function keyFromPath(resource: ResourceModel, id: string): (string | numb
   const key = decodeId(resource, id);
   if (!key) throw notFound(resource, id);
   return key;
+}
+
+/**
+ * Maps the database's own refusal (42501: a grant or a row-level-security check, whose message
+ * names the table) to a 403 naming the resource; anything else passes through unchanged.
+ */
+export function refusedAs(resource: ResourceModel, op: Operation): (error: unknown) => never {
+  return (error) => {
+    const pg = isPostgresError(error) ? error : isPostgresError((error as { cause?: unknown })?.cause)
+      ? (error as { cause: unknown }).cause : undefined;
+    if (isPostgresError(pg) && pg.code === "42501") {
+      throw new ApiError("FORBIDDEN", `your role may not ${VERB[op]} this ${resource.type}`, undefined, { cause: error });
+    }
+    throw error;
+  };
 }

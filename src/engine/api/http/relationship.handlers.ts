@@ -9,7 +9,7 @@ import { LINKAGE_FAMILIES, parseCollectionQuery, parseDocumentQuery } from "../q
 import { relatedScope, ROOT, selectExists } from "../sql/build-select";
 import { resourceColumns, tableRef } from "../sql/build-common";
 import type { Select } from "../sql/sql-ast";
-import { keyFromPath, notFound, requireOperation, type ApiDeps } from "./api-deps";
+import { keyFromPath, notFound, refusedAs, requireOperation, type ApiDeps } from "./api-deps";
 import { ApiError } from "../../http/errors";
 import { collectionDocument, linkageDocument, readCollection } from "./collection";
 import { assemble } from "./compound";
@@ -44,7 +44,7 @@ export function createRelationshipHandlers(deps: ApiDeps, fullSource: ResourceMo
     const url = new URL(c.req.url);
     const query = linkageOnly ? { include: [], fields: new Map() } : parseDocumentQuery(registry, target, url.searchParams);
     const read = await executeRead(c, deps.database, { main: parentSelect(source, target, key), sort: [], exists: selectExists(source, key),
-      include: query.include });
+      include: query.include }).catch(refusedAs(target, "select"));
     if (!read.exists) throw notFound(source, id);
     const row = read.rows[0];
     const self = url.pathname + url.search;
@@ -64,7 +64,8 @@ export function createRelationshipHandlers(deps: ApiDeps, fullSource: ResourceMo
     const url = new URL(c.req.url);
     const query = parseCollectionQuery(registry, target, url.searchParams, deps.limits,
       linkageOnly ? LINKAGE_FAMILIES : undefined);
-    const read = await readCollection(c, deps, target, query, url, relatedScope(source, relationship, key), selectExists(source, key));
+    const read = await readCollection(c, deps, target, query, url, relatedScope(source, relationship, key), selectExists(source, key))
+      .catch(refusedAs(target, "select"));
     if (!read.exists) throw notFound(source, id);
     return sendDocument(c, 200, linkageOnly ? linkageDocument(target, read, related(id)) : collectionDocument(read));
   }

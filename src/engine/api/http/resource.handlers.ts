@@ -12,7 +12,7 @@ import { parseCollectionQuery, parseDocumentQuery } from "../query/parse-query";
 import { selectByKey } from "../sql/build-select";
 import { deleteRow, insertRow, selectGuarded, selectVersion, updateRow, type ColumnValue } from "../sql/build-write";
 import { runInTransaction, type Row, type Tx } from "../transaction";
-import { keyFromPath, notFound, requireOperation, requireWritable, type ApiDeps } from "./api-deps";
+import { keyFromPath, notFound, refusedAs, requireOperation, requireWritable, type ApiDeps } from "./api-deps";
 import { collectionDocument, readCollection } from "./collection";
 import { assemble } from "./compound";
 import { executeRead } from "./read";
@@ -76,7 +76,8 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
       const { registry, view } = viewOf(c, "select");
       const url = new URL(c.req.url);
       const query = parseCollectionQuery(registry, view, url.searchParams, deps.limits);
-      return sendDocument(c, 200, collectionDocument(await readCollection(c, deps, view, query, url)));
+      const read = await readCollection(c, deps, view, query, url).catch(refusedAs(view, "select"));
+      return sendDocument(c, 200, collectionDocument(read));
     },
 
     async get(c) {
@@ -85,7 +86,8 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
       const key = keyFromPath(view, id);
       const url = new URL(c.req.url);
       const query = parseDocumentQuery(registry, view, url.searchParams);
-      const read = await executeRead(c, database, { main: selectByKey(view, key), sort: [], include: query.include });
+      const read = await executeRead(c, database, { main: selectByKey(view, key), sort: [], include: query.include })
+        .catch(refusedAs(view, "select"));
       const row = read.rows[0];
       if (!row) throw notFound(resource, id);
       if (notModified(c.req.header("if-none-match"), versionOf(row))) return c.body(null, 304, { etag: etag(versionOf(row)) });
@@ -99,7 +101,8 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
       const attributes = { ...data.attributes };
       requireWritable(view, "insert", attributes);
       if (!resource.keyGenerated) keyAttributes(resource, data.id, attributes);
-      const [row] = await runInTransaction(c, database, (tx) => tx.run(insertRow(view, columnValues(resource, attributes))));
+      const [row] = await runInTransaction(c, database, (tx) => tx.run(insertRow(view, columnValues(resource, attributes))))
+        .catch(refusedAs(view, "insert"));
       const object = render(view, row!);
       return sendResource(c, 201, object, undefined, object.links.self, { location: object.links.self });
     },
@@ -122,20 +125,20 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
       const row = await runInTransaction(c, database, async (tx) => {
         const [written] = await tx.run(values.length ? updateRow(view, key, values, versions) : selectGuarded(view, key, versions));
         return written ?? missed(tx, view, key, id);
-      });
+      }).catch(refusedAs(view, "update"));
       const object = render(view, row);
       return sendResource(c, 200, object, undefined, object.links.self);
     },
 
     async remove(c) {
-      viewOf(c, "delete");
+      const { view } = viewOf(c, "delete");
       const id = c.req.param("id") ?? "";
       const key = keyFromPath(resource, id);
       const versions = expectedVersions(c.req.header("if-match"), undefined);
       await runInTransaction(c, database, async (tx) => {
         const [deleted] = await tx.run(deleteRow(resource, key, versions));
         if (!deleted) await missed(tx, resource, key, id);
-      });
+      }).catch(refusedAs(view, "delete"));
       return c.body(null, 204);
     },
   };
