@@ -11,6 +11,7 @@ import { loadConfig } from "../src/config";
 import { buildAdmin } from "../src/engine/admin";
 import { ConfigError } from "../src/engine/config/parse-env";
 import { createLogger } from "../src/engine/log/logger";
+import { surviveStrayErrors } from "../src/engine/process/survive-stray-errors";
 import { canRunLocalKafka, startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
 import { preferredPort } from "../src/engine/net/free-port";
 import { createRelay } from "../src/engine/outbox/relay";
@@ -24,6 +25,7 @@ const DEV_KAFKA_PORT = 19092;
 
 const base = loadConfigOrExit();
 const logger = createLogger({ level: base.LOG_LEVEL, name: "dev" });
+surviveStrayErrors(logger);
 const say = (line: string) => logger.info(line);
 const stops: { name: string; stop: () => Promise<unknown> }[] = [];
 let stopping = false;

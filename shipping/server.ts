@@ -7,12 +7,14 @@ import { ConfigError } from "../src/engine/config/parse-env";
 import { provisionPostgres } from "../src/engine/db/provision";
 import { createLogger } from "../src/engine/log/logger";
 import { stopOnSignals } from "../src/engine/process/stop-on-signals";
+import { surviveStrayErrors } from "../src/engine/process/survive-stray-errors";
 import { loadShippingConfig } from "./config";
 import { startShipping } from "./service";
 
 async function main(): Promise<void> {
   const config = loadShippingConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: "shipping" });
+  surviveStrayErrors(logger);
   const postgres = await provisionPostgres({ databaseUrl: config.DATABASE_URL, database: "shipping",
     dataDir: join(import.meta.dir, "../.data/shipping"), log: (l) => logger.info(l) });
   const running = await startShipping(config, postgres.url, logger);

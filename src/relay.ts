@@ -7,12 +7,14 @@ import { ConfigError } from "./engine/config/parse-env";
 import { createDatabase } from "./engine/db/database";
 import { createLogger } from "./engine/log/logger";
 import { stopOnSignals } from "./engine/process/stop-on-signals";
+import { surviveStrayErrors } from "./engine/process/survive-stray-errors";
 import { createRelay } from "./engine/outbox/relay";
 import { RELAY_TOPICS } from "./northwind/publish";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: "relay" });
+  surviveStrayErrors(logger);
   if (!config.DATABASE_URL) throw new ConfigError("invalid configuration: DATABASE_URL: required by the relay");
   if (!config.KAFKA_BROKERS) {
     logger.warn("Kafka is not configured (KAFKA_BROKERS unset): outbox rows wait untouched; nothing to relay");

@@ -7,11 +7,13 @@ import { loadConfig } from "./config";
 import { ConfigError } from "./engine/config/parse-env";
 import { createLogger } from "./engine/log/logger";
 import { stopOnSignals } from "./engine/process/stop-on-signals";
+import { surviveStrayErrors } from "./engine/process/survive-stray-errors";
 import { startNorthwind } from "./northwind/service";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: "northwind" });
+  surviveStrayErrors(logger);
   const running = await startNorthwind(config, logger, join(import.meta.dir, "../.data"));
   logger.info(`Northwind API ${running.url}/api  docs ${running.url}/docs  database ${running.databaseUrl}`);
   stopOnSignals(logger, () => running.stop());

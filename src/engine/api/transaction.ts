@@ -43,13 +43,17 @@ export async function runInTransaction<T>(c: Context, database: Database, fn: (t
 
 type Send = <R>(text: string, params?: unknown[]) => Promise<R[]>;
 
+/** Marks a promise that is awaited later as handled, so its early rejection cannot end the process. */
+function handled<P extends Promise<unknown>>(promise: P): P {
+  promise.catch(() => {});
+  return promise;
+}
+
 function sender(c: Context, sql: Database["sql"]): { send: Send; compileAndSend: <R>(s: Statement) => Promise<R[]> } {
   const log = (c.var as Partial<ApiVariables>).logger;
   const debug = log?.isLevelEnabled("debug") ? log : undefined;
   const send: Send = <R>(text: string, params: unknown[] = []) => {
-    const query = sql.unsafe(text, params as never[], { prepare: params.length > 0 }).execute();
-    query.catch(() => {}); // the caller awaits it; this only keeps an early rejection from being "unhandled"
-    return query as unknown as Promise<R[]>;
+    return handled(sql.unsafe(text, params as never[], { prepare: params.length > 0 }).execute()) as unknown as Promise<R[]>;
   };
   return {
     send,
@@ -83,10 +87,14 @@ async function read<T>(c: Context, database: Database, fn: (tx: Tx) => Promise<T
   const pending = fn({
     run<R extends Row>(statement: Statement) {
       if (!open) throw new Error("statement sent after the first await: a read sends all its statements up front");
-      return new Promise<R[]>((resolve, reject) => queued.push({ statement, resolve: resolve as Queued["resolve"], reject }));
+      // fn may await only the first of several statements; a later one failing too must not be "unhandled".
+      return handled(new Promise<R[]>((resolve, reject) => queued.push({ statement, resolve: resolve as Queued["resolve"], reject })));
     },
   });
   open = false;
+  // The statements' answers arrive while COMMIT is still in flight: until `await pending` below,
+  // a rejected `pending` would count as unhandled and end the process.
+  handled(pending);
   if (queued.length === 0) return pending;
   if (queued.length === 1 && sessionSettings((c.var as Partial<ApiVariables>).dbSession).length === 0) {
     const only = queued[0]!;
@@ -103,10 +111,7 @@ async function read<T>(c: Context, database: Database, fn: (tx: Tx) => Promise<T
     const setupError = await Promise.all(setup).then(() => undefined, (e: unknown) => e);
     await commit.catch(() => {});
     // A failed BEGIN or SET aborts everything after it: report that cause, not the echo.
-    if (setupError) {
-      pending.catch(() => {});
-      throw setupError;
-    }
+    if (setupError) throw setupError;
     return await pending;
   } finally {
     conn.release();

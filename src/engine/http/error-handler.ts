@@ -4,7 +4,7 @@
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ApiError, ApiErrors, errorObject, type JsonApiErrorObject } from "./errors";
+import { ApiError, ApiErrors, errorObject, type ErrorCode, type JsonApiErrorObject } from "./errors";
 import { apiErrorFromPostgres } from "./sqlstate";
 import type { AppEnv } from "./app-env";
 
@@ -15,12 +15,18 @@ export function errorResponse(c: Context, status: number, errors: JsonApiErrorOb
   return c.body(JSON.stringify({ errors }), status as 400, { "content-type": JSON_API_CONTENT_TYPE, ...headers });
 }
 
+/** Headers an error of that code carries: how to authenticate, or when to come back. */
+const HEADERS_FOR: Partial<Record<ErrorCode, Record<string, string>>> = {
+  UNAUTHENTICATED: { "www-authenticate": 'Bearer realm="api"' },
+  UNAVAILABLE: { "retry-after": "1" },
+};
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const known = toApiErrors(err);
   if (known) {
     const first = known[0]!;
     c.var.logger?.info({ err: first.cause ?? first, code: first.code, status: first.status }, "request failed");
-    const headers: Record<string, string> = first.code === "UNAUTHENTICATED" ? { "www-authenticate": 'Bearer realm="api"' } : {};
+    const headers = HEADERS_FOR[first.code] ?? {};
     return errorResponse(c, first.status, known.map((e) => e.toJsonApi()), headers);
   }
   if (err instanceof HTTPException && err.status < 500) {

@@ -7,12 +7,13 @@
 import { Kafka, logLevel, type Consumer, type EachMessagePayload, type IHeaders, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Database } from "../db/database";
+import type { DrizzleTx } from "../db/session";
+import { inSessionTransaction } from "../db/session-transaction";
 import { ensureTopics } from "../kafka/topics";
 import { classifyFailure, describeFailure, PoisonMessage } from "./failure-kind";
 
-export type DrizzleTx = Parameters<Parameters<PostgresJsDatabase["transaction"]>[0]>[0];
+export type { DrizzleTx };
 
 export type InboxHandler = (tx: DrizzleTx, document: unknown,
   meta: { messageId: string; key: string | null }) => Promise<void>;
@@ -57,7 +58,7 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   /** Returns true when the rows were written now, false when the message id was seen before. */
   async function applyOnce(payload: EachMessagePayload, messageId: string, document: unknown): Promise<boolean> {
     const { topic, partition, message } = payload;
-    return opts.database.db.transaction(async (tx) => {
+    return inSessionTransaction(opts.database, undefined, async (tx) => {
       const inserted = await tx.execute(sql`insert into inbox (message_id, topic, partition, "offset")
         values (${messageId}, ${topic}, ${partition}, ${message.offset}) on conflict (message_id) do nothing returning 1`);
       if (inserted.length === 0) return false;

@@ -54,7 +54,7 @@ export function documentSchema(mapping: Mapping, opts: DocumentSchemaOptions = {
         for (const [key, column] of Object.entries(entry.by)) shape[key] = schemaOf(column);
         break;
       case "children":
-        shape[entry.key] = z.array(documentSchema(entry.mapping, opts)).min(1);
+        shape[entry.key] = z.array(documentSchema(entry.mapping, opts)).min(1).max(entry.maxItems);
         break;
     }
   }

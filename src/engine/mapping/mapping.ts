@@ -40,7 +40,12 @@ export interface ChildMap {
   /** The child's foreign key to the mapped table's primary key. */
   foreignKey: PgColumn;
   mapping: Mapping;
+  /** Inbound: the most child objects one document may hold; a longer list is refused before any lookup. */
+  maxItems: number;
 }
+
+/** Enough for any real order, and small enough that a refusal costs milliseconds, not a 10,000-row transaction. */
+export const DEFAULT_MAX_ITEMS = 500;
 
 export type MapEntry = FieldMap | LookupMap | ChildMap;
 
@@ -70,8 +75,9 @@ function pascalCase(sqlName: string): string {
   return sqlName.split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
 
-export const children = (key: string, foreignKey: PgColumn, mapping: Mapping): ChildMap =>
-  ({ kind: "children", key, foreignKey, mapping });
+export const children = (key: string, foreignKey: PgColumn, mapping: Mapping,
+  opts: { maxItems?: number } = {}): ChildMap =>
+  ({ kind: "children", key, foreignKey, mapping, maxItems: opts.maxItems ?? DEFAULT_MAX_ITEMS });
 
 export function defineMapping(mapping: Mapping): Mapping {
   return Object.freeze({ ...mapping, entries: Object.freeze([...mapping.entries]) });

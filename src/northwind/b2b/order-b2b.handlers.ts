@@ -5,7 +5,8 @@
  */
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Database } from "../../engine/db/database";
-import { applyDbSession, type DbSession } from "../../engine/db/session";
+import { inSessionTransaction } from "../../engine/db/session-transaction";
+import type { DbSession } from "../../engine/db/session";
 import { oncePerKey, validIdempotencyKey } from "../../engine/http/idempotency";
 import { documentSelect, insertDocument } from "../../engine/mapping";
 import { orderB2BMapping, orderShippingMapping } from "../mappers";
@@ -21,14 +22,12 @@ export function orderB2BHandler(database: Database): RouteHandler<typeof orderB2
   return async (c) => {
     const body = c.req.valid("json");
     const key = validIdempotencyKey(c.req.valid("header")["idempotency-key"]);
-    const result = await database.db.transaction(async (tx) => {
-      await applyDbSession(tx, c.get("dbSession"));
-      return oncePerKey(tx, key, "OrderB2B", body, async () => {
+    const result = await inSessionTransaction(database, c.get("dbSession"), (tx) =>
+      oncePerKey(tx, key, "OrderB2B", body, async () => {
         const written = await insertDocument(tx, orderB2BMapping, unwrap(body as OrderDocument));
         const [row] = await tx.execute<{ document: unknown }>(documentSelect(orderShippingMapping, written.row.Id));
         return { status: 201, body: { order: row?.document } };
-      });
-    });
+      }));
     if (result.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(result.body as never, 201);
   };

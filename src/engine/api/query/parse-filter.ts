@@ -65,6 +65,9 @@ function parseCondition(registry: ResourceRegistry, resource: ResourceModel, ent
     return { kind: "condition", path: resolved.value.path, attribute, op, values: [] };
   }
   if ((op === "like" || op === "ilike") && attribute.kind !== "text") return fail(`${op} applies to text attributes; ${attribute.name} is ${attribute.kind}`);
+  if ((op === "like" || op === "ilike") && endsInEscape(param.value)) {
+    return fail(`a ${op} pattern may not end in the escape character \\; write \\\\ for a backslash, \\% or \\_ for a literal % or _`);
+  }
   const texts = SINGLE.has(op) ? [param.value] : param.value.split(",");
   const values: ParamValue[] = [];
   for (const text of texts) {
@@ -73,4 +76,10 @@ function parseCondition(registry: ResourceRegistry, resource: ResourceModel, ent
     values.push(parsed.value);
   }
   return { kind: "condition", path: resolved.value.path, attribute, op, values };
+}
+
+/** True when the pattern ends in an unpaired backslash, which Postgres refuses (SQLSTATE 22025). */
+function endsInEscape(pattern: string): boolean {
+  const trailing = pattern.length - pattern.replace(/\\+$/, "").length;
+  return trailing % 2 === 1;
 }

@@ -35,8 +35,10 @@ export function deleteRow(resource: ResourceModel, key: readonly unknown[], vers
 
 /** A version-guarded read, for a PATCH that changes nothing. */
 export function selectGuarded(resource: ResourceModel, key: readonly unknown[], versions: readonly string[] | undefined): Select {
+  // An update that changes nothing is still an update: FOR UPDATE makes Postgres check the role's
+  // UPDATE privilege and row policies, so a role that may not update gets 403 (or 404), not 200.
   return { kind: "select", columns: resourceColumns(resource, ROOT), from: tableRef(resource, ROOT),
-    where: guarded(resource, key, versions) };
+    where: guarded(resource, key, versions), forUpdate: true };
 }
 
 /** The current version of a row, to tell "gone" (404) from "changed" (412) after a guarded write missed. */

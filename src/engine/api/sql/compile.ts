@@ -86,6 +86,7 @@ function select(s: Select, ctx: Ctx): string {
   text += orderBy(s.orderBy, ctx);
   if (s.limit) text += ` limit ${print(s.limit, ctx)}`;
   if (s.offset) text += ` offset ${print(s.offset, ctx)}`;
+  if (s.forUpdate) text += " for update";
   return text;
 }
 

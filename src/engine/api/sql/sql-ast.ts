@@ -50,6 +50,8 @@ export interface Select {
   readonly orderBy?: readonly OrderItem[];
   readonly limit?: Expr;
   readonly offset?: Expr;
+  /** `for update`: locks the rows as a write would, and needs the same UPDATE privilege and policies. */
+  readonly forUpdate?: boolean;
 }
 
 export interface Assignment { readonly column: string; readonly value: Expr }
