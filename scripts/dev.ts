@@ -7,10 +7,13 @@
  * order, whatever had started, even during start-up.
  */
 import { join } from "node:path";
-import { loadConfig } from "../src/config";
+import { loadConfig, type Config } from "../src/config";
 import { buildAdmin } from "../src/engine/admin";
 import { ConfigError } from "../src/engine/config/parse-env";
 import { createLogger } from "../src/engine/log/logger";
+import { generateDevSigningKey } from "../src/engine/security/dev-signing-key";
+import { JWKS_PATH } from "../src/engine/security/jwks.routes";
+import { kafkaSaslFromConfig } from "../src/engine/kafka/kafka-auth";
 import { surviveStrayErrors } from "../src/engine/process/survive-stray-errors";
 import { canRunLocalKafka, startLocalKafka, type LocalKafka } from "../src/engine/kafka/local-kafka";
 import { preferredPort } from "../src/engine/net/free-port";
@@ -49,7 +52,9 @@ async function startKafkaIfPossible(): Promise<LocalKafka | undefined> {
     say("kafka: java/mvn not found and KAFKA_BROKERS unset; running without Kafka");
     return undefined;
   }
-  return startLocalKafka({ dataDir: join(DATA_DIR, "kafka"), port: await preferredPort(DEV_KAFKA_PORT), log: say });
+  // Authenticated: another checkout's broker that takes this port later refuses our clients.
+  return startLocalKafka({ dataDir: join(DATA_DIR, "kafka"), port: await preferredPort(DEV_KAFKA_PORT), log: say,
+    authenticate: true });
 }
 
 async function main(): Promise<void> {
@@ -58,16 +63,21 @@ async function main(): Promise<void> {
   say(`admin app built in ${admin.ms} ms`);
   const kafka = await startKafkaIfPossible();
   if (kafka) stops.push({ name: "kafka", stop: () => kafka.stop() });
-  const config = kafka ? { ...base, KAFKA_BROKERS: kafka.brokers.join(",") } : base;
+  const config = { ...base, ...(kafka ? localKafkaConfig(kafka) : {}), ...await devSigningKey() };
   const northwind = await startNorthwind(config, logger.child({ service: "northwind" }), DATA_DIR);
   stops.push({ name: "northwind", stop: () => northwind.stop() });
   const relay = config.KAFKA_BROKERS
     ? createRelay({ sql: northwind.database.sql, databaseUrl: northwind.databaseUrl,
-      brokers: config.KAFKA_BROKERS.split(","), logger: logger.child({ service: "relay" }), topics: RELAY_TOPICS })
+      brokers: config.KAFKA_BROKERS.split(","), sasl: kafkaSaslFromConfig(config), logger: logger.child({ service: "relay" }),
+      topics: RELAY_TOPICS })
     : undefined;
   await relay?.start();
   if (relay) stops.push({ name: "relay", stop: () => relay.stop() });
-  const shippingConfig = loadShippingConfig({ ...process.env, PORT: process.env.SHIPPING_PORT, KAFKA_BROKERS: config.KAFKA_BROKERS });
+  // Shipping verifies Northwind's tokens: with its published keys, or the shared JWT_SECRET when one is set.
+  const shippingConfig = loadShippingConfig({ ...process.env, PORT: process.env.SHIPPING_PORT, KAFKA_BROKERS: config.KAFKA_BROKERS,
+    KAFKA_SASL_USERNAME: config.KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD: config.KAFKA_SASL_PASSWORD,
+    JWT_ALGORITHM: config.JWT_ALGORITHM, NORTHWIND_URL: northwind.url,
+    ...(config.JWT_ALGORITHM === "HS256" ? {} : { JWT_JWKS_URL: process.env.JWT_JWKS_URL ?? `${northwind.url}${JWKS_PATH}` }) });
   const shipping = await startShipping(shippingConfig, await northwind.postgres.urlFor("shipping"),
     logger.child({ service: "shipping" }));
   stops.push({ name: "shipping", stop: () => shipping.stop() });
@@ -88,6 +98,18 @@ async function main(): Promise<void> {
     "Log in with admin/p, s1/p, ALFKI/p or partner/p (the admin app, or POST /api/auth/login).",
     "",
   ].join("\n"));
+}
+
+function localKafkaConfig(kafka: LocalKafka): Partial<Config> {
+  return { KAFKA_BROKERS: kafka.brokers.join(","), KAFKA_SASL_USERNAME: kafka.sasl?.username, KAFKA_SASL_PASSWORD: kafka.sasl?.password };
+}
+
+/** Without configured keys, one ES256 key pair for this run: Northwind signs, Shipping checks its JWKS. */
+async function devSigningKey(): Promise<Partial<Config>> {
+  if (base.JWT_SECRET || base.JWT_PRIVATE_KEY || base.JWT_ALGORITHM !== "HS256") return {};
+  const key = await generateDevSigningKey();
+  say("tokens: signing with an ES256 key generated for this run (published at /.well-known/jwks.json)");
+  return { JWT_ALGORITHM: key.algorithm, JWT_PRIVATE_KEY: key.privateKeyPem };
 }
 
 function loadConfigOrExit() {

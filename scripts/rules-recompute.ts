@@ -6,24 +6,19 @@
 import { join } from "node:path";
 import { loadConfig } from "../src/config";
 import { createDatabase } from "../src/engine/db/database";
+import { runningEmbeddedUrl } from "../src/engine/db/embedded-postgres";
 import { provisionPostgres, type ProvisionedPostgres } from "../src/engine/db/provision";
 import { recomputeNorthwind } from "../src/northwind/recompute";
 
-const DEV_URL = "postgres://postgres:postgres@127.0.0.1:54329/northwind";
+const DATA_DIR = join(import.meta.dir, "../.data");
 
-/** The running dev server if there is one; otherwise the embedded one is started for this run. */
+/** This checkout's running dev server if there is one; otherwise its embedded one is started for this run. */
 async function connect(url: string | undefined): Promise<{ url: string; postgres?: ProvisionedPostgres }> {
   if (url) return { url };
-  const probe = createDatabase({ url: DEV_URL, max: 1 });
-  try {
-    await probe.sql`select 1`;
-    return { url: DEV_URL };
-  } catch {
-    const postgres = await provisionPostgres({ dataDir: join(import.meta.dir, "../.data"), database: "northwind", port: 54329 });
-    return { url: postgres.url, postgres };
-  } finally {
-    await probe.close();
-  }
+  const running = runningEmbeddedUrl(join(DATA_DIR, "postgres"), "northwind");
+  if (running) return { url: running };
+  const postgres = await provisionPostgres({ dataDir: DATA_DIR, database: "northwind" });
+  return { url: postgres.url, postgres };
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from "pino";
 import type { Database } from "../src/engine/db/database";
+import type { KafkaSasl } from "../src/engine/kafka/kafka-auth";
 import { createInboxConsumer, type InboxConsumer } from "../src/engine/inbox/inbox-consumer";
 import { documentSchema, insertDocument } from "../src/engine/mapping";
 import { z } from "zod";
@@ -15,11 +16,12 @@ export const ORDER_SHIPPING_DLQ = `${ORDER_SHIPPING_TOPIC}.DLQ`;
 
 const messageSchema = z.object({ [ORDER_SHIPPING_ENVELOPE]: documentSchema(orderShippingInbound) });
 
-export function createOrderConsumer(opts: { database: Database; brokers: string[]; logger: Logger; groupId?: string;
-  topic?: string; deadLetterTopic?: string }): InboxConsumer {
+export function createOrderConsumer(opts: { database: Database; brokers: string[]; sasl?: KafkaSasl; logger: Logger;
+  groupId?: string; topic?: string; deadLetterTopic?: string }): InboxConsumer {
   return createInboxConsumer({
     database: opts.database,
     brokers: opts.brokers,
+    sasl: opts.sasl,
     logger: opts.logger,
     groupId: opts.groupId ?? "shipping",
     topic: opts.topic ?? ORDER_SHIPPING_TOPIC,

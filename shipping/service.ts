@@ -1,12 +1,16 @@
 /**
  * Starts the Shipping service: its database (migrated, seeded when empty), its
- * HTTP API on 5657 and, when Kafka is configured, the order consumer.
+ * HTTP API on 5657 (on HOST, loopback by default) and, when Kafka is
+ * configured, the order consumer.
  */
 import type { Logger } from "pino";
+import { urlHost } from "../src/engine/net/url-host";
 import { createDatabase, type Database } from "../src/engine/db/database";
+import { kafkaSaslFromConfig } from "../src/engine/kafka/kafka-auth";
 import { createKafkaHealth } from "../src/engine/kafka/kafka-health";
 import type { InboxConsumer } from "../src/engine/inbox/inbox-consumer";
 import { createShippingApp } from "./app";
+import { shippingTokenVerifier } from "./auth";
 import type { ShippingConfig } from "./config";
 import { prepareShippingDatabase } from "./database";
 import { createOrderConsumer } from "./order-consumer";
@@ -22,16 +26,18 @@ export async function startShipping(config: ShippingConfig, databaseUrl: string,
   const database = createDatabase({ url: databaseUrl, logger });
   await prepareShippingDatabase(database, (line) => logger.info(line));
   const brokers = config.KAFKA_BROKERS?.split(",");
-  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers), logger });
-  const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
+  const sasl = kafkaSaslFromConfig(config);
+  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers, sasl), logger,
+    tokens: await shippingTokenVerifier(config), northwindUrl: config.NORTHWIND_URL, maxBodyBytes: config.MAX_BODY_BYTES });
+  const server = Bun.serve({ port: config.PORT, hostname: config.HOST, fetch: app.fetch });
   const consumer = brokers
-    ? createOrderConsumer({ database, brokers, logger, groupId: config.SHIPPING_GROUP_ID })
+    ? createOrderConsumer({ database, brokers, sasl, logger, groupId: config.SHIPPING_GROUP_ID })
     : undefined;
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): Shipping receives no orders");
   // Joining the consumer group can wait out an old member's session; the API need not wait for it.
   consumer?.start().catch((err: unknown) => logger.error({ err }, "shipping consumer failed to start"));
   return {
-    url: `http://localhost:${server.port}`,
+    url: `http://${urlHost(config.HOST)}:${server.port}`,
     database,
     consumer,
     async stop() {

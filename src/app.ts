@@ -12,7 +12,7 @@ import { createServiceApp } from "./engine/http/create-service-app";
 import { createOutboxHealth } from "./engine/outbox/outbox-store";
 import { registerLogin } from "./engine/security/auth.routes";
 import { registerMe } from "./engine/security/me.routes";
-import { bearerAuth } from "./engine/security/bearer-auth";
+import { registerJwks } from "./engine/security/jwks.routes";
 import { roleAccess } from "./engine/security/permissions";
 import { createLoginLimiter, type LoginLimiter } from "./engine/security/login-limiter";
 import type { TokenService } from "./engine/security/tokens";
@@ -38,8 +38,9 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger,
     maxBodyBytes: deps.maxBodyBytes,
     health: { sql: deps.database.sql, kafka: deps.kafka, outbox: createOutboxHealth(deps.database.sql) },
+    auth: { tokens: deps.tokens, grants: northwindGrants, publicPaths: [LOGIN_PATH] },
   });
-  app.use("/api/*", bearerAuth({ tokens: deps.tokens, grants: northwindGrants, publicPaths: [LOGIN_PATH] }));
+  registerJwks(app, deps.tokens);
   registerLogin(app, { tokens: deps.tokens, limiter: deps.loginLimiter ?? createLoginLimiter(),
     findUser: userFinder(deps.database) });
   registerMe(app, { grants: northwindGrants, registry: northwindResources });

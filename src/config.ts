@@ -9,8 +9,13 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(5656),
+  /** Interface the HTTP server listens on: loopback unless deliberately opened (0.0.0.0, ::). */
+  HOST: z.string().regex(/^[A-Za-z0-9.:-]+$/, "must be an IP address or host name").default("127.0.0.1"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "must be host:port[,host:port…]").optional(),
+  /** SASL/PLAIN login to the brokers (a pair); `bun run dev`'s local broker sets its own. */
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),

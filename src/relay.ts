@@ -7,6 +7,7 @@ import { ConfigError } from "./engine/config/parse-env";
 import { createDatabase } from "./engine/db/database";
 import { createLogger } from "./engine/log/logger";
 import { stopOnSignals } from "./engine/process/stop-on-signals";
+import { kafkaSaslFromConfig } from "./engine/kafka/kafka-auth";
 import { surviveStrayErrors } from "./engine/process/survive-stray-errors";
 import { createRelay } from "./engine/outbox/relay";
 import { RELAY_TOPICS } from "./northwind/publish";
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     return;
   }
   const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
-  const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","), logger, topics: RELAY_TOPICS });
+  const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","),
+    sasl: kafkaSaslFromConfig(config), logger, topics: RELAY_TOPICS });
   await relay.start();
   stopOnSignals(logger, async () => {
     await relay.stop();

@@ -7,8 +7,10 @@ import type { Config } from "../config";
 import { createApp } from "../app";
 import { createDatabase, type Database } from "../engine/db/database";
 import { provisionPostgres, type ProvisionedPostgres } from "../engine/db/provision";
+import { kafkaSaslFromConfig } from "../engine/kafka/kafka-auth";
 import { createKafkaHealth } from "../engine/kafka/kafka-health";
 import { preferredPort } from "../engine/net/free-port";
+import { urlHost } from "../engine/net/url-host";
 import { demoUsersPresent, tokenServiceFromConfig } from "./auth";
 import { prepareNorthwindDatabase } from "./database";
 
@@ -35,10 +37,10 @@ export async function startNorthwind(config: Config, logger: Logger, dataDir: st
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): outbox messages will wait until it is");
   await refuseDemoUsersInProduction(config, database);
   const tokens = await tokenServiceFromConfig(config, (msg) => logger.warn(msg));
-  const app = createApp({ database, kafka: createKafkaHealth(brokers), logger, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
-  const server = Bun.serve({ port: config.PORT, hostname: "0.0.0.0", fetch: app.fetch });
+  const app = createApp({ database, kafka: createKafkaHealth(brokers, kafkaSaslFromConfig(config)), logger, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
+  const server = Bun.serve({ port: config.PORT, hostname: config.HOST, fetch: app.fetch });
   return {
-    url: `http://localhost:${server.port}`,
+    url: `http://${urlHost(config.HOST)}:${server.port}`,
     databaseUrl: postgres.url,
     postgres,
     database,

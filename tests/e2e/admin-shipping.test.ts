@@ -1,30 +1,36 @@
 /**
  * The same admin engine on the second service: Shipping's app, driven by
- * shipping/admin.yaml, lists its customers and shows an order with its items;
- * its API has no login, so neither has its admin app.
+ * shipping/admin.yaml, signs in through Shipping's login (forwarded to a
+ * running Northwind), lists its customers and shows an order with its items.
  */
 import { afterAll, beforeAll, describe, test } from "bun:test";
-import { createShippingApp } from "../../shipping/app";
-import { createKafkaHealth } from "../../src/engine/kafka/kafka-health";
-import { type AdminSession, countOf, openAdminSession, screenshot, textOf } from "../support/browser";
-import { silentLogger } from "../support/test-app";
+import { type AdminSession, countOf, logIn, openAdminSession, screenshot, serve, type Served, textOf } from "../support/browser";
+import { createShippingTestApp } from "../support/jsonapi-shipping";
+import { createTestApp, type TestApp } from "../support/test-app";
 import { cloneDatabase, SHIPPING_TEMPLATE_DATABASE, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
+let northwind: TestApp;
+let northwindServed: Served;
 let session: AdminSession;
 
 beforeAll(async () => {
   database = await cloneDatabase(SHIPPING_TEMPLATE_DATABASE);
-  session = await openAdminSession(createShippingApp({ database, kafka: createKafkaHealth(undefined), logger: silentLogger }).fetch);
+  northwind = await createTestApp();
+  northwindServed = serve(northwind.app.fetch);
+  session = await openAdminSession((await createShippingTestApp(database, northwindServed.url)).app.fetch);
 });
 afterAll(async () => {
   await session?.close();
+  await northwindServed?.stop();
+  await northwind?.database.drop();
   await database?.drop();
 });
 
 describe("Shipping's admin app", () => {
   test("lists customers and opens an order with its items, parents shown by name", async () => {
     const { page } = session;
+    await logIn(page, session.url, "admin");
     await page.goto(`${session.url}/admin#/Customers`);
     const [customers] = await database.sql<{ n: number }[]>`select count(*)::int as n from customers`;
     await countOf(page.locator("tbody .RaDatagrid-row"), Math.min(customers!.n, 25));

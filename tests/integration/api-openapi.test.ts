@@ -43,11 +43,11 @@ describe("OpenAPI document of the JSON:API", () => {
     for (const r of registry.resources) {
       const list = spec.paths[`/api/${r.type}`]!;
       const one = spec.paths[`/api/${r.type}/{id}`]!;
-      expect(statuses(list.get)).toEqual(["200", "400", "403"]);
-      expect(statuses(list.post)).toEqual(["201", "400", "403", "409", "413", "415", "422", "500"]);
-      expect(statuses(one.get)).toEqual(["200", "304", "400", "403", "404"]);
-      expect(statuses(one.patch)).toEqual(["200", "400", "403", "404", "409", "412", "413", "415", "422", "500"]);
-      expect(statuses(one.delete)).toEqual(["204", "403", "404", "409", "412", "422", "500"]);
+      expect(statuses(list.get)).toEqual(["200", "400", "401", "403"]);
+      expect(statuses(list.post)).toEqual(["201", "400", "401", "403", "409", "413", "415", "422", "500"]);
+      expect(statuses(one.get)).toEqual(["200", "304", "400", "401", "403", "404"]);
+      expect(statuses(one.patch)).toEqual(["200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "500"]);
+      expect(statuses(one.delete)).toEqual(["204", "401", "403", "404", "409", "412", "422", "500"]);
       expect(list.post!.requestBody!.content["application/vnd.api+json"]!.schema.$ref).toBe(`#/components/schemas/${r.type}CreateDocument`);
       expect(Object.keys(list.post!.requestBody!.content).sort()).toEqual(["application/json", "application/vnd.api+json"]);
       expect(one.patch!.responses["200"]!.headers).toHaveProperty("ETag");

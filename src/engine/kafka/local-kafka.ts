@@ -2,15 +2,20 @@
 // for development and tests. Its jars are resolved from Maven Central by scripts/kafka/pom.xml
 // into a cache folder; the broker runs as a child `java` process with its storage, config
 // and logs under `dataDir`, so a restart on the same dataDir keeps topics and offsets.
+// With `authenticate`, clients must log in (SASL/PLAIN) with credentials kept in `dataDir`:
+// a broker of another checkout on the same port refuses this checkout's clients.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { join, resolve } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
+import { saslOption, type KafkaSasl } from "./kafka-auth";
 
 export interface LocalKafka {
   brokers: string[];
+  /** The credentials clients must use, when started with `authenticate`. */
+  sasl?: KafkaSasl;
   stop(): Promise<void>;
 }
 
@@ -23,6 +28,11 @@ export interface LocalKafkaOptions {
   port?: number;
   /** Progress lines (jar resolution, start, stop); silent when omitted. */
   log?: (line: string) => void;
+  /**
+   * Require SASL/PLAIN logins with this dataDir's own credentials (dev brokers on a
+   * well-known port, which another checkout's broker may take over). Default false.
+   */
+  authenticate?: boolean;
 }
 
 const REPO_ROOT = resolve(import.meta.dir, "../../..");
@@ -45,7 +55,8 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
   if (opts.libsDir === undefined || jarCount(libsDir) === 0) ensureJars(libsDir, log);
   const [port, controllerPort] = await pickPorts(opts.port);
   await stopStaleBroker(brokerPaths(dataDir), log);
-  const paths = writeConfig(dataDir, port, controllerPort);
+  const sasl = opts.authenticate ? credentialsFor(dataDir) : undefined;
+  const paths = writeConfig(dataDir, port, controllerPort, sasl);
   formatStorageOnce(libsDir, paths);
   log(`kafka: starting broker on ${HOST}:${port} (data in ${dataDir})`);
   const started = Date.now();
@@ -53,13 +64,13 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
   const child = spawnBroker(libsDir, paths);
   const brokers = [`${HOST}:${port}`];
   try {
-    await waitUntilReady(brokers, child, brokerError(paths, logStart));
+    await waitUntilReady(brokers, sasl, child, brokerError(paths, logStart));
   } catch (err) {
     await stopChild(child);
     throw err;
   }
   log(`kafka: broker ready on ${brokers[0]} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  return { brokers, stop: () => stopChild(child, log) };
+  return { brokers, sasl, stop: () => stopChild(child, log) };
 }
 
 /** The Kafka version pinned in scripts/kafka/pom.xml. */
@@ -127,11 +138,13 @@ interface BrokerPaths {
   pidFile: string;
 }
 
-function writeConfig(dataDir: string, port: number, controllerPort: number): BrokerPaths {
+function writeConfig(dataDir: string, port: number, controllerPort: number, sasl: KafkaSasl | undefined): BrokerPaths {
   const paths = brokerPaths(dataDir);
   mkdirSync(paths.logDir, { recursive: true });
   mkdirSync(paths.storageDir, { recursive: true });
-  writeFileSync(paths.properties, serverProperties(paths.storageDir, port, controllerPort));
+  // It may hold the broker's password: readable by its owner only.
+  writeFileSync(paths.properties, serverProperties(paths.storageDir, port, controllerPort, sasl), { mode: 0o600 });
+  chmodSync(paths.properties, 0o600);
   writeFileSync(paths.log4j, log4jProperties());
   return paths;
 }
@@ -149,17 +162,33 @@ function brokerPaths(dataDir: string): BrokerPaths {
   };
 }
 
-function serverProperties(storageDir: string, port: number, controllerPort: number): string {
+/** The client listener: plain, or SASL/PLAIN with one user whose credentials are these. */
+function listenerProperties(port: number, controllerPort: number, sasl: KafkaSasl | undefined): string[] {
+  const name = sasl ? "SASL_PLAINTEXT" : "PLAINTEXT";
+  const lines = [
+    `listeners=${name}://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
+    `advertised.listeners=${name}://${HOST}:${port}`,
+    "controller.listener.names=CONTROLLER",
+    `inter.broker.listener.name=${name}`,
+    `listener.security.protocol.map=${name}:${name},CONTROLLER:PLAINTEXT`,
+  ];
+  if (!sasl) return lines;
+  // Credentials are base64url (see credentialsFor): nothing to escape in the JAAS string.
+  return [...lines,
+    "sasl.enabled.mechanisms=PLAIN",
+    "sasl.mechanism.inter.broker.protocol=PLAIN",
+    "listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+      + `username="${sasl.username}" password="${sasl.password}" user_${sasl.username}="${sasl.password}";`,
+  ];
+}
+
+function serverProperties(storageDir: string, port: number, controllerPort: number, sasl: KafkaSasl | undefined): string {
   return [
     "# Written by src/engine/kafka/local-kafka.ts on every start; edits are overwritten.",
     "process.roles=broker,controller",
     "node.id=1",
     `controller.quorum.voters=1@${HOST}:${controllerPort}`,
-    `listeners=PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${port}`,
-    "controller.listener.names=CONTROLLER",
-    "inter.broker.listener.name=PLAINTEXT",
-    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    ...listenerProperties(port, controllerPort, sasl),
     `log.dirs=${storageDir}`,
     "num.partitions=1",
     "auto.create.topics.enable=true",
@@ -206,6 +235,16 @@ function clusterIdFor(dataDir: string): string {
   const id = newClusterId();
   writeFileSync(file, `${id}\n`);
   return id;
+}
+
+/** This dataDir's client credentials, made on first use and kept (owner-only) in dataDir/credentials.json. */
+function credentialsFor(dataDir: string): KafkaSasl {
+  const file = join(dataDir, "credentials.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as KafkaSasl;
+  mkdirSync(dataDir, { recursive: true });
+  const sasl = { username: "local", password: randomBytes(18).toString("base64url") };
+  writeFileSync(file, `${JSON.stringify(sasl)}\n`, { mode: 0o600 });
+  return sasl;
 }
 
 /** Same shape as Kafka's Uuid.randomUuid(): 16 random bytes, base64url, never starting with '-'. */
@@ -308,12 +347,13 @@ async function stopChild(child: ChildProcess, log: (line: string) => void = () =
 
 // ---- readiness --------------------------------------------------------------------------
 
-async function waitUntilReady(brokers: string[], child: ChildProcess, fail: (message: string) => Error): Promise<void> {
+async function waitUntilReady(brokers: string[], sasl: KafkaSasl | undefined, child: ChildProcess,
+  fail: (message: string) => Error): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastError = "";
   while (Date.now() < deadline) {
     if (hasExited(child)) throw fail(`broker exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    const err = await tryProbe(brokers);
+    const err = await tryProbe(brokers, sasl);
     if (err === undefined) return;
     lastError = err;
     await Bun.sleep(250);
@@ -322,8 +362,9 @@ async function waitUntilReady(brokers: string[], child: ChildProcess, fail: (mes
 }
 
 /** Ready = metadata is served and the group coordinator answers (this also creates __consumer_offsets). */
-async function tryProbe(brokers: string[]): Promise<string | undefined> {
-  const kafka = new Kafka({ clientId: "local-kafka-probe", brokers, logLevel: logLevel.NOTHING, connectionTimeout: 1000, retry: { retries: 0 } });
+async function tryProbe(brokers: string[], sasl: KafkaSasl | undefined): Promise<string | undefined> {
+  const kafka = new Kafka({ clientId: "local-kafka-probe", brokers, logLevel: logLevel.NOTHING, connectionTimeout: 1000,
+    retry: { retries: 0 }, ...saslOption(sasl) });
   const admin = kafka.admin();
   try {
     await admin.connect();

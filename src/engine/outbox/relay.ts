@@ -8,6 +8,7 @@ import { Kafka, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 import postgres from "postgres";
 import type { Sql } from "../db/database";
+import { saslOption, type KafkaSasl } from "../kafka/kafka-auth";
 import { ensureTopics } from "../kafka/topics";
 import { OUTBOX_CHANNEL } from "./outbox.schema";
 import { claimBatch, markDelivered, markFailed, type OutboxMessage } from "./outbox-store";
@@ -17,6 +18,8 @@ export interface RelayOptions {
   /** The same database as `sql`: the leader lock lives on a connection of its own. */
   databaseUrl: string;
   brokers: string[];
+  /** SASL/PLAIN credentials, when the brokers require them (the dev broker does). */
+  sasl?: KafkaSasl;
   logger: Logger;
   clientId?: string;
   /** Topics to create up front (idempotent). */
@@ -44,7 +47,7 @@ const LOCK_KEY = 0x6f7574626f78; // "outbox"
 export function createRelay(opts: RelayOptions): Relay {
   const log = opts.logger.child({ component: "relay" });
   const kafka = new Kafka({ clientId: opts.clientId ?? "outbox-relay", brokers: opts.brokers, logLevel: logLevel.NOTHING,
-    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 } });
+    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 }, ...saslOption(opts.sasl) });
   const batchSize = opts.batchSize ?? 200;
   const prefix = opts.topicPrefix ?? "";
   const pollMs = opts.pollIntervalMs ?? 1000;

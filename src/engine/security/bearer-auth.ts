@@ -2,7 +2,8 @@
  * Requires `Authorization: Bearer <token>` and turns a valid token into the
  * request's database session: the Postgres role its grants map to and the
  * claims that row-level-security policies read. Token problems are 401 (with
- * WWW-Authenticate); a user whose roles map to no grant is 403.
+ * WWW-Authenticate); a user whose roles map to no grant is 403; an issuer whose
+ * keys cannot be fetched is 503.
  */
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../http/errors";
@@ -33,6 +34,9 @@ export function bearerAuth(opts: BearerAuthOptions): MiddlewareHandler<{ Variabl
         : "missing Authorization: Bearer <token>", { header: "Authorization" });
     }
     const claims = await opts.tokens.verify(match[1]!).catch((err: unknown) => {
+      if (err instanceof TokenError && err.kind === "KEYS_UNAVAILABLE") {
+        throw new ApiError("UNAVAILABLE", "cannot verify tokens right now: the issuer's keys are unreachable", undefined, { cause: err });
+      }
       const detail = err instanceof TokenError ? err.message : "token invalid";
       throw new ApiError("UNAUTHENTICATED", detail, { header: "Authorization" }, { cause: err });
     });

@@ -20,8 +20,6 @@ const body = (schema: ResourceSchemas["document"]) => ({
 
 const E400 = errorResponse("Invalid query parameter or malformed document (source.parameter / source.pointer)");
 const E404 = errorResponse("No resource with that id");
-/** Grants decide per role: the operation, the row (RLS), or an attribute it may not set (source.pointer). */
-const E403 = errorResponse("The caller's role may not do this here (the detail names the resource or attribute)");
 const WRITE_ERRORS = {
   400: E400,
   409: errorResponse("data.type or data.id does not match the endpoint, or a unique/foreign-key conflict"),
@@ -39,26 +37,25 @@ export function resourceRoutes(basePath: string, resource: ResourceModel, schema
   return {
     list: createRoute({ method: "get", path, tags, operationId: `list${T}`, summary: `List ${T}`,
       request: { query: schemas.collectionQuery },
-      responses: { 200: { description: `A page of ${T}`, content: json(schemas.collectionDocument) }, 400: E400, 403: E403 } }),
+      responses: { 200: { description: `A page of ${T}`, content: json(schemas.collectionDocument) }, 400: E400 } }),
     get: createRoute({ method: "get", path: `${path}/{id}`, tags, operationId: `get${T}`, summary: `One ${T}`,
       request: { params, query: documentQuery(), headers: ifNoneMatchHeaders },
       responses: { 200: { description: `The ${T}`, headers: ETAG, content: json(schemas.document) },
-        304: { description: "Not modified (If-None-Match)" }, 400: E400, 403: E403, 404: E404 } }),
+        304: { description: "Not modified (If-None-Match)" }, 400: E400, 404: E404 } }),
     create: createRoute({ method: "post", path, tags, operationId: `create${T}`, summary: `Create a ${T}`,
       middleware: [jsonApiBody(resource, "create")],
       request: { body: body(schemas.createDocument) },
       responses: { 201: { description: "Created", content: json(schemas.document),
         headers: { ...ETAG, Location: { description: "URL of the new resource", schema: { type: "string" as const } } } },
-      403: errorResponse("A client-chosen id for a server-generated key, or the caller's role may not create this or set an attribute (source.pointer)"),
-      ...WRITE_ERRORS } }),
+      403: errorResponse("A client-chosen id for a server-generated key"), ...WRITE_ERRORS } }),
     update: createRoute({ method: "patch", path: `${path}/{id}`, tags, operationId: `update${T}`, summary: `Update a ${T}`,
       middleware: [jsonApiBody(resource, "update")],
       request: { params, headers: ifMatchHeaders, body: body(schemas.updateDocument) },
-      responses: { 200: { description: "Updated", headers: ETAG, content: json(schemas.document) }, 403: E403, 404: E404,
+      responses: { 200: { description: "Updated", headers: ETAG, content: json(schemas.document) }, 404: E404,
         412: errorResponse("If-Match or meta.checksum is stale"), ...WRITE_ERRORS } }),
     remove: createRoute({ method: "delete", path: `${path}/{id}`, tags, operationId: `delete${T}`, summary: `Delete a ${T}`,
       request: { params, headers: ifMatchHeaders },
-      responses: { 204: { description: "Deleted" }, 403: E403, 404: E404, 409: errorResponse("Still referenced by other rows"),
+      responses: { 204: { description: "Deleted" }, 404: E404, 409: errorResponse("Still referenced by other rows"),
         412: errorResponse("If-Match is stale"), 422: errorResponse("A business rule was violated"),
         500: WRITE_ERRORS[500] } }),
   };
@@ -77,10 +74,10 @@ export function relationshipRoutes(basePath: string, resource: ResourceModel, re
       description: `Foreign key ${relationship.foreignKey}. ${RELATIONSHIP_NAMING_DOC}`,
       request: { params, query: toMany ? targetSchemas.collectionQuery : documentQuery() },
       responses: { 200: { description: `Related ${relationship.target}`,
-        content: json(toMany ? targetSchemas.collectionDocument : targetSchemas.nullableDocument) }, 400: E400, 403: E403, 404: E404 } }),
+        content: json(toMany ? targetSchemas.collectionDocument : targetSchemas.nullableDocument) }, 400: E400, 404: E404 } }),
     linkage: createRoute({ method: "get", path: `${basePath}/${T}/{id}/relationships/${R}`, tags, operationId: `get${T}${R}Linkage`,
       summary: `Identifiers of the ${relationship.target} related via ${R}`,
       request: { params, ...(toMany ? { query: targetSchemas.collectionQuery.pick({ filter: true, sort: true, page: true }) } : {}) },
-      responses: { 200: { description: "Resource linkage", content: json(LinkageDocument) }, 400: E400, 403: E403, 404: E404 } }),
+      responses: { 200: { description: "Resource linkage", content: json(LinkageDocument) }, 400: E400, 404: E404 } }),
   };
 }
