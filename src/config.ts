@@ -30,6 +30,10 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().default("northwind-api"),
   JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** Reverse proxies in front that append the client to X-Forwarded-For; 0 uses the TCP peer (never the header). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** Seconds a user's token version is cached: how long a deleted, disabled or changed user's token may still work. */
+  TOKEN_VERSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,8 +1,9 @@
 /**
- * Northwind's side of authentication: users, their roles and their customer
- * claim come from app_user / app_user_role; token settings come from config.
+ * Northwind's side of authentication: users, their roles, customer claim and
+ * token version come from app_user / app_user_role (the version kept current by
+ * token-version.ts's triggers); token settings come from config.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Config } from "../config";
 import type { Database } from "../engine/db/database";
 import type { UserRecord } from "../engine/security/auth.routes";
@@ -18,8 +19,19 @@ export function userFinder(database: Database): (username: string) => Promise<Us
       id: user.Id,
       passwordHash: user.PasswordHash,
       roles: roles.map((r) => r.role).sort(),
+      disabled: user.Disabled,
+      tokenVersion: user.TokenVersion,
       claims: { ...(user.CustomerId ? { customer_id: user.CustomerId } : {}), ...(user.ClientId ? { client_id: user.ClientId } : {}) },
     };
+  };
+}
+
+/** The current token version of a user who may sign in; undefined when deleted or disabled. */
+export function tokenVersionLookup(database: Database): (sub: string) => Promise<number | undefined> {
+  return async (sub) => {
+    const [user] = await database.db.select({ version: User.TokenVersion }).from(User)
+      .where(and(eq(User.Id, sub), eq(User.Disabled, false)));
+    return user?.version;
   };
 }
 

@@ -2,8 +2,10 @@
 import { compilePublishRule } from "../engine/outbox/publish-rule";
 import { withHeader, type GeneratedSqlFile } from "../engine/sql/generated-files";
 import { compileGrants } from "../engine/security/compile-grants";
+import { compileTokenVersion } from "../engine/security/compile-token-version";
 import { northwindGrants } from "./grants";
 import { publishRules } from "./publish";
+import { northwindTokenVersion } from "./token-version";
 
 const COMMAND = "bun run sql:generate";
 
@@ -15,5 +17,9 @@ export const northwindGeneratedSql: GeneratedSqlFile[] = [
   {
     path: "sql/northwind/40-grants.sql",
     render: () => withHeader("src/northwind/grants.ts", COMMAND, compileGrants(northwindGrants)),
+  },
+  {
+    path: "sql/northwind/50-token-version.sql",
+    render: () => withHeader("src/northwind/token-version.ts", COMMAND, compileTokenVersion(northwindTokenVersion)),
   },
 ];

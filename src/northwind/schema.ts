@@ -4,7 +4,7 @@
  * names are snake_case. Money is numeric, never float.
  */
 import {
-  boolean, date, foreignKey, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, varchar,
+  bigint, boolean, date, foreignKey, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, varchar,
 } from "drizzle-orm/pg-core";
 
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
@@ -207,7 +207,11 @@ export const SampleDbVersion = pgTable("sample_db_version", {
   Notes: varchar("notes", { length: 800 }),
 });
 
-/** Login accounts; `CustomerId` ties a customer-role user to its Customer row. */
+/**
+ * Login accounts; `CustomerId` ties a customer-role user to its Customer row.
+ * A disabled user cannot sign in; `TokenVersion` is set by triggers (token-version.ts)
+ * and revokes the user's tokens whenever its password, status, claims or roles change.
+ */
 export const User = pgTable("app_user", {
   Id: varchar("id", { length: 64 }).primaryKey(),
   Name: varchar("name", { length: 128 }),
@@ -216,6 +220,8 @@ export const User = pgTable("app_user", {
   PasswordHash: varchar("password_hash", { length: 200 }).notNull(),
   Region: varchar("region", { length: 32 }),
   CustomerId: varchar("customer_id", { length: 16 }).references(() => Customer.Id),
+  Disabled: boolean("disabled").notNull().default(false),
+  TokenVersion: bigint("token_version", { mode: "number" }).notNull().default(0),
 });
 
 export const Role = pgTable("app_role", {

@@ -37,7 +37,9 @@ export async function startNorthwind(config: Config, logger: Logger, dataDir: st
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): outbox messages will wait until it is");
   await refuseDemoUsersInProduction(config, database);
   const tokens = await tokenServiceFromConfig(config, (msg) => logger.warn(msg));
-  const app = createApp({ database, kafka: createKafkaHealth(brokers, kafkaSaslFromConfig(config)), logger, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
+  const app = createApp({ database, kafka: createKafkaHealth(brokers, kafkaSaslFromConfig(config)), logger, tokens,
+    maxBodyBytes: config.MAX_BODY_BYTES, trustedProxies: config.TRUSTED_PROXIES,
+    tokenVersionCacheSeconds: config.TOKEN_VERSION_CACHE_SECONDS });
   const server = Bun.serve({ port: config.PORT, hostname: config.HOST, fetch: app.fetch });
   return {
     url: `http://${urlHost(config.HOST)}:${server.port}`,

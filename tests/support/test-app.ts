@@ -1,6 +1,6 @@
 /** Builds the Northwind app in-process over a cloned test database, and logs in as demo users. */
 import pino from "pino";
-import { createApp } from "../../src/app";
+import { createApp, type AppDeps } from "../../src/app";
 import { createKafkaHealth } from "../../src/engine/kafka/kafka-health";
 import { createLoginLimiter } from "../../src/engine/security/login-limiter";
 import { createTokenService, type TokenOptions, type TokenService } from "../../src/engine/security/tokens";
@@ -19,11 +19,13 @@ export function kafkaBrokers(): string[] | undefined {
 
 export interface TestApp { app: ReturnType<typeof createApp>; database: TestDatabase; tokens: TokenService }
 
-export async function createTestApp(opts: { maxBodyBytes?: number } = {}): Promise<TestApp> {
+export type TestAppOptions = Pick<AppDeps, "maxBodyBytes" | "trustedProxies" | "tokenVersionCacheSeconds" | "loginLimiter">;
+
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await cloneDatabase();
   const tokens = await createTokenService(TEST_TOKEN_OPTIONS);
   const app = createApp({ database, kafka: createKafkaHealth(kafkaBrokers()), logger: silentLogger, tokens,
-    loginLimiter: createLoginLimiter(), maxBodyBytes: opts.maxBodyBytes });
+    loginLimiter: createLoginLimiter(), ...opts });
   return { app, database, tokens };
 }
 

@@ -2,13 +2,14 @@
  * Requires `Authorization: Bearer <token>` and turns a valid token into the
  * request's database session: the Postgres role its grants map to and the
  * claims that row-level-security policies read. Token problems are 401 (with
- * WWW-Authenticate); a user whose roles map to no grant is 403; an issuer whose
- * keys cannot be fetched is 503.
+ * WWW-Authenticate), and so is a token revoked since it was issued (token-version.ts);
+ * a user whose roles map to no grant is 403; an issuer whose keys cannot be fetched is 503.
  */
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../http/errors";
 import type { DbSession } from "../db/session";
 import { roleFor, type GrantSpec } from "./grants";
+import type { TokenVersionCheck } from "./token-version";
 import { TokenError, type AccessClaims, type TokenService } from "./tokens";
 
 export interface AuthVariables {
@@ -21,6 +22,8 @@ export interface BearerAuthOptions {
   grants: GrantSpec;
   /** Paths under the guarded prefix that stay public (e.g. the login route). */
   publicPaths?: string[];
+  /** When given, tokens of users deleted, disabled or changed since sign-in are refused. */
+  tokenVersion?: TokenVersionCheck;
 }
 
 export function bearerAuth(opts: BearerAuthOptions): MiddlewareHandler<{ Variables: AuthVariables }> {
@@ -40,6 +43,10 @@ export function bearerAuth(opts: BearerAuthOptions): MiddlewareHandler<{ Variabl
       const detail = err instanceof TokenError ? err.message : "token invalid";
       throw new ApiError("UNAUTHENTICATED", detail, { header: "Authorization" }, { cause: err });
     });
+    if (opts.tokenVersion && !(await opts.tokenVersion.isCurrent(claims))) {
+      throw new ApiError("UNAUTHENTICATED", "token revoked: the user was changed, disabled or removed; sign in again",
+        { header: "Authorization" });
+    }
     const role = roleFor(opts.grants, claims.roles);
     if (!role) throw new ApiError("FORBIDDEN", `roles ${JSON.stringify(claims.roles)} grant no access to this API`);
     c.set("principal", claims);
