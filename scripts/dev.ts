@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const relay = config.KAFKA_BROKERS
     ? createRelay({ sql: northwind.database.sql, databaseUrl: northwind.databaseUrl,
       brokers: config.KAFKA_BROKERS.split(","), sasl: kafkaSaslFromConfig(config), logger: logger.child({ service: "relay" }),
-      topics: RELAY_TOPICS })
+      topics: RELAY_TOPICS, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : undefined;
   await relay?.start();
   if (relay) stops.push({ name: "relay", stop: () => relay.stop() });

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Database } from "../src/engine/db/database";
-import type { KafkaHealth } from "../src/engine/http/health";
+import type { ConsumerHealth, KafkaHealth } from "../src/engine/http/health";
 import { registerAdmin } from "../src/engine/admin";
 import { registerJsonApi } from "../src/engine/api";
 import { createServiceApp } from "../src/engine/http/create-service-app";
@@ -27,6 +27,8 @@ export interface ShippingAppDeps {
   /** Northwind's base URL, where /api/auth/login is forwarded. */
   northwindUrl: string;
   maxBodyBytes?: number;
+  /** The order consumer, when Kafka is configured: /health reports it. */
+  consumer?: ConsumerHealth;
 }
 
 const LOGIN_PATH = "/api/auth/login";
@@ -36,7 +38,7 @@ export function createShippingApp(deps: ShippingAppDeps) {
     title: "Shipping",
     logger: deps.logger,
     maxBodyBytes: deps.maxBodyBytes,
-    health: { sql: deps.database.sql, kafka: deps.kafka },
+    health: { sql: deps.database.sql, kafka: deps.kafka, consumer: deps.consumer },
     auth: { tokens: deps.tokens, grants: shippingGrants, publicPaths: [LOGIN_PATH] },
   });
   registerLoginProxy(app, { upstream: new URL(LOGIN_PATH, deps.northwindUrl).toString() });

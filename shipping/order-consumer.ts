@@ -17,15 +17,18 @@ export const ORDER_SHIPPING_DLQ = `${ORDER_SHIPPING_TOPIC}.DLQ`;
 const messageSchema = z.object({ [ORDER_SHIPPING_ENVELOPE]: documentSchema(orderShippingInbound) });
 
 export function createOrderConsumer(opts: { database: Database; brokers: string[]; sasl?: KafkaSasl; logger: Logger;
-  groupId?: string; topic?: string; deadLetterTopic?: string }): InboxConsumer {
+  groupId?: string;
+  /** Prepended to both topics, as the relay's topicPrefix is. */
+  topicPrefix?: string; topic?: string; deadLetterTopic?: string }): InboxConsumer {
+  const prefix = opts.topicPrefix ?? "";
   return createInboxConsumer({
     database: opts.database,
     brokers: opts.brokers,
     sasl: opts.sasl,
     logger: opts.logger,
     groupId: opts.groupId ?? "shipping",
-    topic: opts.topic ?? ORDER_SHIPPING_TOPIC,
-    deadLetterTopic: opts.deadLetterTopic ?? ORDER_SHIPPING_DLQ,
+    topic: opts.topic ?? prefix + ORDER_SHIPPING_TOPIC,
+    deadLetterTopic: opts.deadLetterTopic ?? prefix + ORDER_SHIPPING_DLQ,
     handle: async (tx, document) => {
       const message = messageSchema.parse(document);
       await insertDocument(tx, orderShippingInbound,

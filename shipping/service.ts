@@ -27,12 +27,12 @@ export async function startShipping(config: ShippingConfig, databaseUrl: string,
   await prepareShippingDatabase(database, (line) => logger.info(line));
   const brokers = config.KAFKA_BROKERS?.split(",");
   const sasl = kafkaSaslFromConfig(config);
-  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers, sasl), logger,
+  const consumer = brokers
+    ? createOrderConsumer({ database, brokers, sasl, logger, groupId: config.SHIPPING_GROUP_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+    : undefined;
+  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers, sasl), logger, consumer,
     tokens: await shippingTokenVerifier(config), northwindUrl: config.NORTHWIND_URL, maxBodyBytes: config.MAX_BODY_BYTES });
   const server = Bun.serve({ port: config.PORT, hostname: config.HOST, fetch: app.fetch });
-  const consumer = brokers
-    ? createOrderConsumer({ database, brokers, sasl, logger, groupId: config.SHIPPING_GROUP_ID })
-    : undefined;
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): Shipping receives no orders");
   // Joining the consumer group can wait out an old member's session; the API need not wait for it.
   consumer?.start().catch((err: unknown) => logger.error({ err }, "shipping consumer failed to start"));

@@ -13,6 +13,10 @@ export const configSchema = z.object({
   HOST: z.string().regex(/^[A-Za-z0-9.:-]+$/, "must be an IP address or host name").default("127.0.0.1"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "must be host:port[,host:port…]").optional(),
+  /** Prepended to every Kafka topic (relay and consumer alike), e.g. "staging." to share one cluster. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, "must be letters, digits, '.', '_' or '-'").default(""),
+  /** The relay process answers GET /health on this port (0: a free one; unset: no HTTP). */
+  RELAY_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** SASL/PLAIN login to the brokers (a pair); `bun run dev`'s local broker sets its own. */
   KAFKA_SASL_USERNAME: z.string().optional(),
   KAFKA_SASL_PASSWORD: z.string().optional(),

@@ -1,6 +1,7 @@
 /**
  * Entry point of the outbox relay (`bun run relay`): publishes Northwind's
  * outbox to Kafka. Without KAFKA_BROKERS it says so and exits; messages wait.
+ * With RELAY_HEALTH_PORT it answers GET /health (leader, database, progress).
  */
 import { loadConfig } from "./config";
 import { ConfigError } from "./engine/config/parse-env";
@@ -10,6 +11,7 @@ import { stopOnSignals } from "./engine/process/stop-on-signals";
 import { kafkaSaslFromConfig } from "./engine/kafka/kafka-auth";
 import { surviveStrayErrors } from "./engine/process/survive-stray-errors";
 import { createRelay } from "./engine/outbox/relay";
+import { relayHealth } from "./engine/outbox/relay-health";
 import { RELAY_TOPICS } from "./northwind/publish";
 
 async function main(): Promise<void> {
@@ -23,9 +25,19 @@ async function main(): Promise<void> {
   }
   const database = createDatabase({ url: config.DATABASE_URL, logger, max: 3 });
   const relay = createRelay({ sql: database.sql, databaseUrl: config.DATABASE_URL, brokers: config.KAFKA_BROKERS.split(","),
-    sasl: kafkaSaslFromConfig(config), logger, topics: RELAY_TOPICS });
+    sasl: kafkaSaslFromConfig(config), logger, topics: RELAY_TOPICS, topicPrefix: config.KAFKA_TOPIC_PREFIX });
   await relay.start();
+  const server = config.RELAY_HEALTH_PORT === undefined ? undefined : Bun.serve({
+    port: config.RELAY_HEALTH_PORT, hostname: "127.0.0.1",
+    fetch: async (req) => {
+      if (new URL(req.url).pathname !== "/health") return new Response("not found", { status: 404 });
+      const { status, body } = await relayHealth(relay, database.sql);
+      return Response.json(body, { status });
+    },
+  });
+  if (server) logger.info(`relay health on http://127.0.0.1:${server.port}/health`);
   stopOnSignals(logger, async () => {
+    await server?.stop();
     await relay.stop();
     await database.close();
   });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRelay } from "../../src/engine/outbox/relay";
+import { relayHealth } from "../../src/engine/outbox/relay-health";
+import { createRelay, type Relay } from "../../src/engine/outbox/relay";
 import { createOutboxHealth } from "../../src/engine/outbox/outbox-store";
 import { startLocalKafka } from "../../src/engine/kafka/local-kafka";
 import { freePort } from "../../src/engine/net/free-port";
@@ -69,9 +70,27 @@ describe("outbox relay", () => {
     await b.start();
     await Bun.sleep(500);
     expect(b.isLeader).toBe(false);
+    // Each relay's /health: the leader is ok, the standby is not (it delivers nothing).
+    expect(await relayHealth(a, db.sql)).toMatchObject({ status: 200, body: { status: "ok", leader: true, database: { up: true } } });
+    expect(await relayHealth(b, db.sql)).toMatchObject({ status: 503, body: { status: "standby", leader: false } });
     await a.stop();
     await waitUntil(async () => b.isLeader, 10_000);
     await b.stop();
+  });
+
+  test("/health of a leader that reaches the database but has delivered nothing while rows wait: stalled", async () => {
+    await db.sql`insert into outbox (aggregate_type, aggregate_id, type, topic, payload, created_at)
+      values ('Probe', 'stalled', 'T', 'stall_probe', '{}', now() - interval '60 seconds')`;
+    const stuck: Relay = { start: async () => {}, stop: async () => {}, idle: async () => {}, isLeader: true,
+      status: () => ({ running: true, leader: true, databaseUp: true, lastProgressAt: undefined, lastError: "Kafka: timeout" }) };
+    try {
+      expect(await relayHealth(stuck, db.sql)).toMatchObject({ status: 503,
+        body: { status: "stalled", leader: true, outbox: { pending: 1 }, lastError: "Kafka: timeout" } });
+      const recent: Relay = { ...stuck, status: () => ({ ...stuck.status(), lastProgressAt: Date.now() }) };
+      expect((await relayHealth(recent, db.sql)).body.status).toBe("ok");
+    } finally {
+      await db.sql`delete from outbox where aggregate_id = 'stalled'`;
+    }
   });
 
   test("broker down: 100 orders wait, then are all delivered exactly once when it starts", async () => {

@@ -23,12 +23,16 @@ describe("server basics", () => {
     expect(body.status).toBe("ok");
   });
 
-  test("/health shows the outbox backlog", async () => {
+  test("/health shows the outbox backlog, and a backlog no relay works on is not ok", async () => {
     await database.sql`insert into outbox (aggregate_type, aggregate_id, type, topic, payload, created_at)
       values ('Order', '1', 'T', 't', '{}', now() - interval '90 seconds')`;
-    const body = await (await app.request("/health")).json() as { outbox: { pending: number; oldestPendingAgeSeconds: number } };
+    const body = await (await app.request("/health")).json() as { status: string;
+      outbox: { pending: number; oldestPendingAgeSeconds: number; relayActive: boolean; stalled: boolean } };
     expect(body.outbox.pending).toBe(1);
     expect(body.outbox.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(90);
+    expect(body.outbox).toMatchObject({ relayActive: false, stalled: true });
+    expect(body.status).toBe("degraded");
+    await database.sql`delete from outbox where aggregate_id = '1' and topic = 't'`;
   });
 
   test("an /api route without a token is 401 before anything else", async () => {

@@ -21,8 +21,21 @@ export interface DatabaseOptions {
   max?: number;
 }
 
+/**
+ * Reconnecting after the server was away. postgres.js's default backoff grows with
+ * every refused attempt (3^n / 100 s, up to 20 s), so after a few seconds of
+ * downtime under load the pool would wait many seconds more once the server is
+ * back: capped at one second here. A connect that hangs gives up after 5 s, well
+ * before the HTTP server's 10 s idle timeout would drop the client's request.
+ */
+export const RECONNECT_OPTIONS = {
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+  connect_timeout: 5,
+} as const;
+
 export function createDatabase(opts: DatabaseOptions): Database {
   const sql = postgres(opts.url, {
+    ...RECONNECT_OPTIONS,
     max: opts.max ?? 10,
     onnotice: (notice) => opts.logger?.debug({ pg: notice.message, severity: notice.severity }, "postgres"),
     // With the logger at debug, the rule triggers' RAISE DEBUG logic log reaches it too.

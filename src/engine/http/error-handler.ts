@@ -4,6 +4,7 @@
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from "../db/connection-errors";
 import { ApiError, ApiErrors, errorObject, type ErrorCode, type JsonApiErrorObject } from "./errors";
 import { apiErrorFromPostgres } from "./sqlstate";
 import type { AppEnv } from "./app-env";
@@ -18,7 +19,7 @@ export function errorResponse(c: Context, status: number, errors: JsonApiErrorOb
 /** Headers an error of that code carries: how to authenticate, or when to come back. */
 const HEADERS_FOR: Partial<Record<ErrorCode, Record<string, string>>> = {
   UNAUTHENTICATED: { "www-authenticate": 'Bearer realm="api"' },
-  UNAVAILABLE: { "retry-after": "1" },
+  UNAVAILABLE: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
 };
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -43,6 +44,10 @@ export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
 function toApiErrors(err: unknown): ApiError[] | undefined {
   if (err instanceof ApiErrors) return err.errors;
   if (err instanceof ApiError) return [err];
+  // Before the SQLSTATE table: a lost database is the server's state, not the request's fault.
+  if (isConnectionError(err)) {
+    return [new ApiError("UNAVAILABLE", "the database is unavailable; retry shortly", undefined, { cause: err })];
+  }
   const fromPg = apiErrorFromPostgres(err) ?? apiErrorFromPostgres((err as { cause?: unknown })?.cause);
   return fromPg ? [fromPg] : undefined;
 }

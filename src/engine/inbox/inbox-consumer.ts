@@ -11,6 +11,7 @@ import type { Database } from "../db/database";
 import { saslOption, type KafkaSasl } from "../kafka/kafka-auth";
 import type { DrizzleTx } from "../db/session";
 import { inSessionTransaction } from "../db/session-transaction";
+import type { ConsumerHealth } from "../http/health";
 import { ensureTopics } from "../kafka/topics";
 import { classifyFailure, describeFailure, PoisonMessage } from "./failure-kind";
 
@@ -30,12 +31,17 @@ export interface InboxConsumerOptions {
   handle: InboxHandler;
   logger: Logger;
   maxBackoffMs?: number;
+  /** Kafka group session timeout: how long a crashed member holds its partitions before the group moves on. */
+  sessionTimeoutMs?: number;
 }
 
-export interface InboxConsumer {
+export interface InboxConsumer extends ConsumerHealth {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A message retried this long on a transient failure (database away) makes the consumer not ok. */
+const STUCK_AFTER_MS = 5000;
 
 export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   const log = opts.logger.child({ component: "consumer", topic: opts.topic });
@@ -43,6 +49,9 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
   let stopping = false;
+  let state: "starting" | "running" | "crashed" | "stopped" = "starting";
+  let failingSince: number | undefined;
+  let lastFailure: string | undefined;
 
   async function deadLetter(payload: EachMessagePayload, reason: string): Promise<void> {
     const { topic, partition, message } = payload;
@@ -78,14 +87,20 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       try {
         const document = parseJson(message.value?.toString());
         const applied = await applyOnce(payload, messageId, document);
+        failingSince = lastFailure = undefined;
         log.debug({ messageId, applied }, applied ? "consumer: applied" : "consumer: duplicate skipped");
         return;
       } catch (err) {
         if (classifyFailure(err) === "poison") return deadLetter(payload, describeFailure(err));
         if (stopping) throw err; // leave the offset uncommitted; the next owner retries
-        log.warn({ messageId, err: describeFailure(err), retryInMs: backoff }, "consumer: transient failure; retrying");
+        failingSince ??= Date.now();
+        lastFailure = describeFailure(err);
+        log.warn({ messageId, err: lastFailure, retryInMs: backoff }, "consumer: transient failure; retrying");
         await Bun.sleep(backoff);
-        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 10_000);
+        // Short cap: once the database is back the message is applied within a second or so.
+        backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 1000);
+        // Waiting out a database restart can outlast the session timeout; heartbeats keep the partition.
+        await payload.heartbeat().catch(() => {});
       }
     }
   }
@@ -96,7 +111,15 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       await ensureTopics(kafka, [opts.topic, opts.deadLetterTopic]);
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
-      consumer = kafka.consumer({ groupId: opts.groupId });
+      // 10 s rather than kafkajs's 30 s: a member that crashed (or was killed) gives its partitions up sooner.
+      const sessionTimeout = opts.sessionTimeoutMs ?? 10_000;
+      consumer = kafka.consumer({ groupId: opts.groupId, sessionTimeout, heartbeatInterval: Math.min(3000, sessionTimeout / 3) });
+      consumer.on(consumer.events.GROUP_JOIN, () => { state = "running"; });
+      // kafkajs restarts the consumer itself after retriable crashes; only a final one ends it.
+      consumer.on(consumer.events.CRASH, (e) => {
+        log.error({ err: e.payload.error?.message, restart: e.payload.restart }, "consumer: crashed");
+        if (!e.payload.restart) state = "crashed";
+      });
       await consumer.connect();
       await consumer.subscribe({ topic: opts.topic, fromBeginning: true });
       // An offset is resolved only when eachMessage returns, i.e. after the database
@@ -110,8 +133,14 @@ export function createInboxConsumer(opts: InboxConsumerOptions): InboxConsumer {
       });
       log.info({ groupId: opts.groupId }, "consumer: started");
     },
+    status() {
+      const stuck = failingSince !== undefined && Date.now() - failingSince > STUCK_AFTER_MS;
+      return { ok: state === "running" && !stuck, state: stuck ? "retrying" : state,
+        ...(lastFailure ? { detail: lastFailure } : {}) };
+    },
     async stop() {
       stopping = true;
+      state = "stopped";
       await consumer?.disconnect().catch(() => {});
       await producer?.disconnect().catch(() => {});
     },

@@ -3,15 +3,18 @@
  * standby) claims committed outbox rows in order, publishes them with an
  * idempotent kafkajs producer (acks=all), and marks them delivered only after
  * the broker acknowledged. Woken by LISTEN/NOTIFY, with polling as a fallback.
+ * Every database step has a deadline, so a lost server shows as an error and a
+ * retry (and in `status()`), never as a silent hang.
  */
 import { Kafka, logLevel, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 import postgres from "postgres";
-import type { Sql } from "../db/database";
+import { isConnectionError } from "../db/connection-errors";
+import { RECONNECT_OPTIONS, type Sql } from "../db/database";
 import { saslOption, type KafkaSasl } from "../kafka/kafka-auth";
 import { ensureTopics } from "../kafka/topics";
 import { OUTBOX_CHANNEL } from "./outbox.schema";
-import { claimBatch, markDelivered, markFailed, type OutboxMessage } from "./outbox-store";
+import { claimBatch, markDelivered, markFailed, relayLockHeld, RELAY_LOCK_KEY, type OutboxMessage } from "./outbox-store";
 
 export interface RelayOptions {
   sql: Sql;
@@ -31,6 +34,21 @@ export interface RelayOptions {
   /** After a wake-up, wait this long so messages committed meanwhile share the batch. */
   coalesceMs?: number;
   maxBackoffMs?: number;
+  /** A writer transaction open longer than this stops holding back later ones (see claimBatch). */
+  maxHoldMs?: number;
+  /** A database step that takes longer than this counts as failed (the connection is presumed lost). */
+  stepTimeoutMs?: number;
+}
+
+/** What the relay knows about itself, for its /health. */
+export interface RelayStatus {
+  running: boolean;
+  leader: boolean;
+  /** Whether the last database step succeeded. */
+  databaseUp: boolean;
+  /** When the last batch was acknowledged by Kafka and marked delivered. */
+  lastProgressAt: number | undefined;
+  lastError: string | undefined;
 }
 
 export interface Relay {
@@ -40,9 +58,10 @@ export interface Relay {
   readonly isLeader: boolean;
   /** Resolves once the relay has published everything pending right now. */
   idle(): Promise<void>;
+  status(): RelayStatus;
 }
 
-const LOCK_KEY = 0x6f7574626f78; // "outbox"
+const LOCK_KEY = RELAY_LOCK_KEY;
 
 export function createRelay(opts: RelayOptions): Relay {
   const log = opts.logger.child({ component: "relay" });
@@ -52,14 +71,20 @@ export function createRelay(opts: RelayOptions): Relay {
   const prefix = opts.topicPrefix ?? "";
   const pollMs = opts.pollIntervalMs ?? 1000;
   const coalesceMs = opts.coalesceMs ?? 20;
-  const maxBackoff = opts.maxBackoffMs ?? 15_000;
+  // Short: after the database or the broker returns, delivery resumes within a couple of seconds.
+  const maxBackoff = opts.maxBackoffMs ?? 2000;
+  const maxHoldMs = opts.maxHoldMs ?? 1000;
+  const stepTimeoutMs = opts.stepTimeoutMs ?? 10_000;
   let producer: Producer | undefined;
   // A one-connection client of its own holds the session-level lock (a reserved pool
   // connection does not survive a server restart cleanly).
-  const lock = postgres(opts.databaseUrl, { max: 1, onnotice: () => {}, idle_timeout: 0,
+  const lock = postgres(opts.databaseUrl, { ...RECONNECT_OPTIONS, max: 1, onnotice: () => {}, idle_timeout: 0,
     connection: { application_name: "outbox-relay-lock" } });
   let running = false;
   let leader = false;
+  let databaseUp = false;
+  let lastProgressAt: number | undefined;
+  let lastError: string | undefined;
   let wake: (() => void) | undefined;
   let loop: Promise<void> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
@@ -70,12 +95,27 @@ export function createRelay(opts: RelayOptions): Relay {
     wake = () => { clearTimeout(timer); wake = undefined; resolve(); };
   });
 
+  /** Rejects when `step` takes longer than the step timeout (the query itself fails later, on its own). */
+  function deadline<T>(what: string, step: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took longer than ${stepTimeoutMs} ms`)), stepTimeoutMs);
+    });
+    step.catch(() => {}); // a step that fails after its deadline has already been reported
+    return Promise.race([step, late]).finally(() => clearTimeout(timer));
+  }
+
   async function acquireLeadership(): Promise<boolean> {
     try {
-      const [row] = await lock<{ ok: boolean }[]>`select pg_try_advisory_lock(${LOCK_KEY}) as ok`;
+      const [row] = await deadline("taking the leader lock", lock<{ ok: boolean }[]>`select pg_try_advisory_lock(${LOCK_KEY}) as ok`);
+      databaseUp = true;
       return row?.ok === true;
     } catch (err) {
-      log.warn({ err: (err as Error).message }, "relay: cannot reach Postgres for the leader lock; retrying");
+      if (databaseUp || lastError === undefined) {
+        log.warn({ err: (err as Error).message }, "relay: cannot reach Postgres for the leader lock; retrying every second");
+      }
+      databaseUp = false;
+      lastError = (err as Error).message;
       return false;
     }
   }
@@ -83,9 +123,7 @@ export function createRelay(opts: RelayOptions): Relay {
   /** The lock belongs to one server session: after a reconnect it is gone and must be taken again. */
   async function stillLeader(): Promise<boolean> {
     try {
-      const [row] = await lock<{ held: boolean }[]>`select exists (select 1 from pg_locks where locktype = 'advisory'
-        and classid = ${Math.floor(LOCK_KEY / 2 ** 32)} and objid = ${LOCK_KEY % 2 ** 32} and objsubid = 1 and pid = pg_backend_pid() and granted) as held`;
-      return row?.held === true;
+      return await deadline("checking the leader lock", relayLockHeld(lock, "me"));
     } catch {
       return false;
     }
@@ -123,18 +161,23 @@ export function createRelay(opts: RelayOptions): Relay {
   /** Publishes batches until nothing is deliverable; returns false on a failure. */
   async function drain(): Promise<boolean> {
     for (;;) {
-      const batch = await claimBatch(opts.sql, batchSize);
+      const batch = await deadline("claiming outbox rows", claimBatch(opts.sql, batchSize, maxHoldMs));
+      databaseUp = true;
       if (batch.length === 0) return true;
       const ids = batch.map((m) => m.id);
       try {
         await publish(batch);
       } catch (err) {
-        await markFailed(opts.sql, ids, String((err as Error).message ?? err)).catch(() => {});
+        await deadline("recording the failure", markFailed(opts.sql, ids, String((err as Error).message ?? err))).catch(() => {});
         await producer?.disconnect().catch(() => {});
         producer = undefined;
         throw err;
       }
-      await markDelivered(opts.sql, ids);
+      // Should this fail (database lost after Kafka acknowledged), the rows stay pending and
+      // are sent again: at-least-once, which Shipping's inbox turns into exactly-once.
+      await deadline("marking rows delivered", markDelivered(opts.sql, ids));
+      lastProgressAt = Date.now();
+      lastError = undefined;
       log.debug({ count: batch.length, lastSeq: batch.at(-1)?.seq }, "relay: delivered");
       if (batch.length < batchSize) return true;
     }
@@ -145,9 +188,15 @@ export function createRelay(opts: RelayOptions): Relay {
     while (running) {
       try {
         if (!leader || !(await stillLeader())) {
+          const wasLeader = leader;
           leader = await acquireLeadership();
-          if (!leader) { await sleep(2000); continue; }
+          if (!leader) {
+            if (wasLeader) log.warn("relay: lost the outbox lock (database restarted?); taking it again");
+            await sleep(1000);
+            continue;
+          }
           log.info("relay: active (holding the outbox lock)");
+          lastError = undefined;
         }
         await drain();
         backoff = 250;
@@ -157,7 +206,9 @@ export function createRelay(opts: RelayOptions): Relay {
         // (one Kafka round trip, one UPDATE) instead of one each.
         if (coalesceMs > 0) await Bun.sleep(coalesceMs);
       } catch (err) {
-        log.warn({ err: (err as Error).message, retryInMs: backoff }, "relay: delivery failed; messages stay pending");
+        lastError = (err as Error).message;
+        if (isConnectionError(err) || lastError.includes("took longer than")) databaseUp = false;
+        log.warn({ err: lastError, retryInMs: backoff }, "relay: delivery failed; messages stay pending");
         await sleep(backoff);
         backoff = Math.min(backoff * 2, maxBackoff);
       }
@@ -166,6 +217,7 @@ export function createRelay(opts: RelayOptions): Relay {
 
   return {
     get isLeader() { return leader; },
+    status: () => ({ running, leader, databaseUp, lastProgressAt, lastError }),
     async start() {
       if (running) return;
       running = true;

@@ -5,8 +5,7 @@
  * issuer's. The client's address travels in X-Forwarded-For for the throttle.
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { getConnInfo } from "hono/bun";
-import type { Context } from "hono";
+import { clientAddress, UNKNOWN_ADDRESS } from "../http/client-address";
 import { errorResponse } from "../http/error-schema";
 import { ApiError } from "../http/errors";
 import { loginRoute } from "./auth.routes";
@@ -15,6 +14,8 @@ export interface LoginProxyOptions {
   /** The issuer's login URL, e.g. http://127.0.0.1:5656/api/auth/login. */
   upstream: string;
   timeoutMs?: number;
+  /** Proxies of the operator's in front of this service (see client-address.ts); 0 by default. */
+  trustedProxies?: number;
 }
 
 const proxiedLoginRoute = createRoute({
@@ -25,22 +26,13 @@ const proxiedLoginRoute = createRoute({
 
 const PASSED_HEADERS = ["content-type", "retry-after", "cache-control"];
 
-function clientAddress(c: Context): string | undefined {
-  const forwarded = c.req.header("x-forwarded-for");
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // not served by Bun.serve (in-process tests)
-  }
-}
-
 export function registerLoginProxy(app: OpenAPIHono<any>, opts: LoginProxyOptions): void {
   app.openapi(proxiedLoginRoute, async (c) => {
-    const address = clientAddress(c);
+    // The peer this service saw, never an X-Forwarded-For the client wrote itself.
+    const address = clientAddress(c, { trustedProxies: opts.trustedProxies });
     const upstream = await fetch(opts.upstream, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(address ? { "x-forwarded-for": address } : {}) },
+      headers: { "content-type": "application/json", ...(address !== UNKNOWN_ADDRESS ? { "x-forwarded-for": address } : {}) },
       body: JSON.stringify(c.req.valid("json")),
       signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       redirect: "error",
