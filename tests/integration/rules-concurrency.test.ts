@@ -80,7 +80,9 @@ describe("concurrent orders", () => {
       await placeOrder(tx, second, product);
     }), { onRetry: ({ code }) => { codes.push(code); } });
     await Promise.all([run(a, b), run(b, a)]);
-    expect(codes).toEqual(["40P01"]);
+    // At least the first attempt deadlocks; under load a retry may meet the other writer again.
+    expect(codes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(codes)).toEqual(new Set(["40P01"]));
     for (const customer of [a, b]) {
       const [row] = await db.sql`select balance, order_count from customer where id = ${customer}`;
       expect(row).toEqual({ balance: "120.00", order_count: 2 });
