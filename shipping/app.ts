@@ -13,6 +13,7 @@ import { registerJsonApi } from "../src/engine/api";
 import { createServiceApp } from "../src/engine/http/create-service-app";
 import { registerLoginProxy } from "../src/engine/security/login-proxy";
 import { registerMe } from "../src/engine/security/me.routes";
+import { roleAccess } from "../src/engine/security/permissions";
 import type { TokenService } from "../src/engine/security/tokens";
 import { shippingResources } from "./api";
 import { shippingGrants } from "./grants";
@@ -42,7 +43,8 @@ export function createShippingApp(deps: ShippingAppDeps) {
   });
   registerLoginProxy(app, { upstream: new URL(LOGIN_PATH, deps.northwindUrl).toString() });
   registerMe(app, { grants: shippingGrants, registry: shippingResources });
-  registerJsonApi(app, { registry: shippingResources, database: deps.database });
+  registerJsonApi(app, { registry: shippingResources, database: deps.database,
+    access: roleAccess(shippingGrants, shippingResources) });
   registerAdmin(app, { registry: shippingResources, configFile: join(import.meta.dir, "admin.yaml"), title: "Shipping" });
   return app;
 }

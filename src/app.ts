@@ -13,6 +13,7 @@ import { createOutboxHealth } from "./engine/outbox/outbox-store";
 import { registerLogin } from "./engine/security/auth.routes";
 import { registerMe } from "./engine/security/me.routes";
 import { registerJwks } from "./engine/security/jwks.routes";
+import { roleAccess } from "./engine/security/permissions";
 import { createLoginLimiter, type LoginLimiter } from "./engine/security/login-limiter";
 import { createTokenVersionCheck } from "./engine/security/token-version";
 import type { TokenService } from "./engine/security/tokens";
@@ -51,7 +52,9 @@ export function createApp(deps: AppDeps) {
     findUser: userFinder(deps.database), trustedProxies: deps.trustedProxies });
   registerMe(app, { grants: northwindGrants, registry: northwindResources });
   registerOrderB2B(app, deps.database);
-  registerJsonApi(app, { registry: northwindResources, database: deps.database });
+  // Reads and writes go through the caller's role: columns it may not read are left out of every read.
+  registerJsonApi(app, { registry: northwindResources, database: deps.database,
+    access: roleAccess(northwindGrants, northwindResources) });
   registerAdmin(app, { registry: northwindResources, configFile: join(import.meta.dir, "northwind/admin.yaml"), title: "Northwind" });
   return app;
 }

@@ -1,5 +1,5 @@
 -- generated from src/northwind/rules.ts by bun run rules:generate; do not edit
--- 14 rules:
+-- 16 rules:
 --   constraint customer_credit: customer: (customer.balance <= customer.credit_limit)
 --   sum customer_balance: customer.balance = sum(order.amount_total) where (order.shipped_date IS NULL)
 --   count customer_order_count: customer.order_count = count(order)
@@ -8,9 +8,11 @@
 --   count order_order_detail_count: order.order_detail_count = count(order_detail)
 --   constraint order_not_empty: order: (NOT ((order.ready OR (order.shipped_date IS NOT NULL)) AND (order.order_detail_count = 0)))
 --   parentCheck order_customer_id_parent: order.(customer_id) references customer
+--   constraint order_detail_quantity_positive: order_detail: (order_detail.quantity > 0)
+--   constraint order_detail_discount_range: order_detail: ((order_detail.discount >= 0) AND (order_detail.discount < 1))
 --   parentCheck order_detail_product_id_parent: order_detail.(product_id) references product
 --   copy order_detail_unit_price: order_detail.unit_price = copy(product.unit_price)
---   formula order_detail_amount: order_detail.amount = round(((order_detail.unit_price * order_detail.quantity) * CASE WHEN (product.carbon_neutral AND (order_detail.quantity >= 10)) THEN 0.9 ELSE 1 END), 2)
+--   formula order_detail_amount: order_detail.amount = round((((order_detail.unit_price * order_detail.quantity) * (1 - coalesce(order_detail.discount, 0))) * CASE WHEN (product.carbon_neutral AND (order_detail.quantity >= 10)) THEN 0.9 ELSE 1 END), 2)
 --   formula order_detail_shipped_date: order_detail.shipped_date = order.shipped_date
 --   sum product_units_shipped: product.units_shipped = sum(order_detail.quantity) where (order_detail.shipped_date IS NOT NULL)
 --   adjust product_units_in_stock: product.units_in_stock += (-change(product.units_shipped)) (stateful)
@@ -239,7 +241,7 @@ DECLARE
   p2 "public"."order"%ROWTYPE;
 BEGIN
   -- product through order_detail_product_id_product_id_fk, read once for parentCheck order_detail_product_id_parent, copy order_detail_unit_price, formula order_detail_amount
-  IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity") AND NEW."product_id" IS NOT NULL THEN
+  IF (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."discount" IS DISTINCT FROM NEW."discount") AND NEW."product_id" IS NOT NULL THEN
     SELECT p."unit_price", p."carbon_neutral" INTO p1."unit_price", p1."carbon_neutral"
       FROM "public"."product" p WHERE p."id" = NEW."product_id";
     IF NOT FOUND AND (TG_OP = 'INSERT' OR OLD."product_id" IS DISTINCT FROM NEW."product_id") THEN
@@ -257,8 +259,8 @@ BEGIN
     IF NEW."unit_price" IS DISTINCT FROM OLD."unit_price" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_detail_unit_price', 'order_detail', NEW."id", 'unit_price', OLD."unit_price", NEW."unit_price"; END IF;
   END IF;
   -- formula order_detail_amount
-  IF (TG_OP = 'INSERT' OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."product_id" IS DISTINCT FROM NEW."product_id") THEN
-    NEW."amount" := round(((NEW."unit_price" * NEW."quantity") * CASE WHEN (p1."carbon_neutral" AND (NEW."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2);
+  IF (TG_OP = 'INSERT' OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."discount" IS DISTINCT FROM NEW."discount" OR OLD."product_id" IS DISTINCT FROM NEW."product_id") THEN
+    NEW."amount" := round((((NEW."unit_price" * NEW."quantity") * (1 - coalesce(NEW."discount", 0))) * CASE WHEN (p1."carbon_neutral" AND (NEW."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2);
     IF NEW."amount" IS DISTINCT FROM OLD."amount" THEN RAISE DEBUG 'rule %: %[%] % % -> %', 'order_detail_amount', 'order_detail', NEW."id", 'amount', OLD."amount", NEW."amount"; END IF;
   END IF;
   -- formula order_detail_shipped_date
@@ -276,7 +278,7 @@ CREATE TRIGGER "rules_order_detail_before_ins" BEFORE INSERT ON "public"."order_
 
 DROP TRIGGER IF EXISTS "rules_order_detail_before_upd" ON "public"."order_detail";
 CREATE TRIGGER "rules_order_detail_before_upd" BEFORE UPDATE ON "public"."order_detail"
-  FOR EACH ROW WHEN (OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."order_id" IS DISTINCT FROM NEW."order_id") EXECUTE FUNCTION "public"."rules_order_detail_before"();
+  FOR EACH ROW WHEN (OLD."product_id" IS DISTINCT FROM NEW."product_id" OR OLD."unit_price" IS DISTINCT FROM NEW."unit_price" OR OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."discount" IS DISTINCT FROM NEW."discount" OR OLD."order_id" IS DISTINCT FROM NEW."order_id") EXECUTE FUNCTION "public"."rules_order_detail_before"();
 
 CREATE OR REPLACE FUNCTION "public"."rules_order_detail_rollup_ins"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
@@ -430,6 +432,35 @@ CREATE TRIGGER "rules_order_detail_rollup_upd" AFTER UPDATE ON "public"."order_d
   REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
   FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_order_detail_rollup_upd"();
 
+CREATE OR REPLACE FUNCTION "public"."rules_order_detail_check"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r "public"."order_detail"%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM "public"."order_detail" t WHERE t."id" = NEW."id";
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  -- constraint order_detail_quantity_positive
+  IF ((r."quantity" > 0)) IS FALSE THEN
+    RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'quantity (' || coalesce(r."quantity"::text, 'null') || ') must be at least 1', CONSTRAINT = 'order_detail_quantity_positive';
+  END IF;
+  -- constraint order_detail_discount_range
+  IF (((r."discount" >= 0) AND (r."discount" < 1))) IS FALSE THEN
+    RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'discount must be at least 0 and less than 1 (a fraction: 0.15 is 15% off)', CONSTRAINT = 'order_detail_discount_range';
+  END IF;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_order_detail_check_ins" ON "public"."order_detail";
+CREATE CONSTRAINT TRIGGER "rules_order_detail_check_ins" AFTER INSERT ON "public"."order_detail"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (((NEW."quantity" > 0)) IS FALSE OR (((NEW."discount" >= 0) AND (NEW."discount" < 1))) IS FALSE) EXECUTE FUNCTION "public"."rules_order_detail_check"();
+
+DROP TRIGGER IF EXISTS "rules_order_detail_check_upd" ON "public"."order_detail";
+CREATE CONSTRAINT TRIGGER "rules_order_detail_check_upd" AFTER UPDATE ON "public"."order_detail"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN ((OLD."quantity" IS DISTINCT FROM NEW."quantity" OR OLD."discount" IS DISTINCT FROM NEW."discount") AND (((NEW."quantity" > 0)) IS FALSE OR (((NEW."discount" >= 0) AND (NEW."discount" < 1))) IS FALSE)) EXECUTE FUNCTION "public"."rules_order_detail_check"();
+
 -- table product
 
 CREATE OR REPLACE FUNCTION "public"."rules_product_before"() RETURNS trigger
@@ -459,9 +490,9 @@ DECLARE
 BEGIN
   -- order_detail_amount: order_detail rows through order_detail_product_id_product_id_fk
   IF OLD."carbon_neutral" IS DISTINCT FROM NEW."carbon_neutral" THEN
-    UPDATE "public"."order_detail" c SET "amount" = round(((c."unit_price" * c."quantity") * CASE WHEN (NEW."carbon_neutral" AND (c."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2)
+    UPDATE "public"."order_detail" c SET "amount" = round((((c."unit_price" * c."quantity") * (1 - coalesce(c."discount", 0))) * CASE WHEN (NEW."carbon_neutral" AND (c."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2)
       WHERE NEW."id" = c."product_id"
-        AND (c."amount" IS DISTINCT FROM round(((c."unit_price" * c."quantity") * CASE WHEN (NEW."carbon_neutral" AND (c."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2));
+        AND (c."amount" IS DISTINCT FROM round((((c."unit_price" * c."quantity") * (1 - coalesce(c."discount", 0))) * CASE WHEN (NEW."carbon_neutral" AND (c."quantity" >= 10)) THEN 0.9 ELSE 1 END), 2));
     GET DIAGNOSTICS n = ROW_COUNT;
     IF n > 0 THEN RAISE DEBUG 'rule %: %[%] cascaded to % % rows', 'order_detail_amount', 'product', NEW."id", n, 'order_detail'; END IF;
   END IF;

@@ -535,9 +535,6 @@ create policy "grant_sales_delete" on "idempotency_key" for delete to "nw_sales"
 grant select on "category" to "nw_partner";
 create policy "grant_partner_select" on "category" for select to "nw_partner" using (true);
 
-grant select on "employee" to "nw_partner";
-create policy "grant_partner_select" on "employee" for select to "nw_partner" using (true);
-
 grant select on "location" to "nw_partner";
 create policy "grant_partner_select" on "location" for select to "nw_partner" using (true);
 
@@ -559,14 +556,19 @@ create policy "grant_partner_select" on "territory" for select to "nw_partner" u
 grant select on "customer" to "nw_partner";
 create policy "grant_partner_select" on "customer" for select to "nw_partner" using (true);
 
+grant select ("id", "last_name", "first_name", "title", "title_of_courtesy", "extension", "email", "reports_to", xmin) on "employee" to "nw_partner";
+create policy "grant_partner_select" on "employee" for select to "nw_partner" using (true);
+
 grant select on "order" to "nw_partner";
-grant insert on "order" to "nw_partner";
 create policy "grant_partner_select" on "order" for select to "nw_partner" using (true);
-create policy "grant_partner_insert" on "order" for insert to "nw_partner" with check (true);
 
 grant select on "order_detail" to "nw_partner";
-grant insert on "order_detail" to "nw_partner";
 create policy "grant_partner_select" on "order_detail" for select to "nw_partner" using (true);
+
+grant insert ("customer_id", "employee_id", "order_date", "required_date", "ship_name", "ship_address", "ship_city", "ship_region", "ship_postal_code", "ship_country", "country", "city", "ready", "clone_from_order", "notes") on "order" to "nw_partner";
+create policy "grant_partner_insert" on "order" for insert to "nw_partner" with check (true);
+
+grant insert ("order_id", "product_id", "quantity") on "order_detail" to "nw_partner";
 create policy "grant_partner_insert" on "order_detail" for insert to "nw_partner" with check (true);
 
 grant select on "idempotency_key" to "nw_partner";
@@ -578,9 +580,6 @@ create policy "grant_partner_update" on "idempotency_key" for update to "nw_part
 
 grant select on "category" to "nw_customer";
 create policy "grant_customer_select" on "category" for select to "nw_customer" using (true);
-
-grant select on "employee" to "nw_customer";
-create policy "grant_customer_select" on "employee" for select to "nw_customer" using (true);
 
 grant select on "location" to "nw_customer";
 create policy "grant_customer_select" on "location" for select to "nw_customer" using (true);
@@ -600,25 +599,30 @@ create policy "grant_customer_select" on "supplier" for select to "nw_customer" 
 grant select on "territory" to "nw_customer";
 create policy "grant_customer_select" on "territory" for select to "nw_customer" using (true);
 
+grant select ("id", "last_name", "first_name", "title", "title_of_courtesy", "extension", "email", "reports_to", xmin) on "employee" to "nw_customer";
+create policy "grant_customer_select" on "employee" for select to "nw_customer" using (true);
+
 grant select on "customer" to "nw_customer";
 grant update ("company_name", "contact_name", "contact_title", "address", "city", "region", "postal_code", "country", "phone", "fax") on "customer" to "nw_customer";
 create policy "grant_customer_select" on "customer" for select to "nw_customer" using ("customer"."id" = auth_claim('customer_id'));
 create policy "grant_customer_update" on "customer" for update to "nw_customer" using ("customer"."id" = auth_claim('customer_id')) with check ("customer"."id" = auth_claim('customer_id'));
 
 grant select on "order" to "nw_customer";
-grant insert on "order" to "nw_customer";
-grant update on "order" to "nw_customer";
 grant delete on "order" to "nw_customer";
 create policy "grant_customer_select" on "order" for select to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id'));
-create policy "grant_customer_insert" on "order" for insert to "nw_customer" with check ("order"."customer_id" = auth_claim('customer_id'));
-create policy "grant_customer_update" on "order" for update to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id')) with check ("order"."customer_id" = auth_claim('customer_id'));
 create policy "grant_customer_delete" on "order" for delete to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id'));
 
+grant insert ("customer_id", "employee_id", "order_date", "required_date", "ship_name", "ship_address", "ship_city", "ship_region", "ship_postal_code", "ship_country", "country", "city", "ready", "clone_from_order", "notes") on "order" to "nw_customer";
+grant update ("customer_id", "employee_id", "order_date", "required_date", "ship_name", "ship_address", "ship_city", "ship_region", "ship_postal_code", "ship_country", "country", "city", "ready", "clone_from_order", "notes") on "order" to "nw_customer";
+create policy "grant_customer_insert" on "order" for insert to "nw_customer" with check ("order"."customer_id" = auth_claim('customer_id'));
+create policy "grant_customer_update" on "order" for update to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id')) with check ("order"."customer_id" = auth_claim('customer_id'));
+
 grant select on "order_detail" to "nw_customer";
-grant insert on "order_detail" to "nw_customer";
-grant update on "order_detail" to "nw_customer";
 grant delete on "order_detail" to "nw_customer";
 create policy "grant_customer_select" on "order_detail" for select to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
+create policy "grant_customer_delete" on "order_detail" for delete to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
+
+grant insert ("order_id", "product_id", "quantity") on "order_detail" to "nw_customer";
+grant update ("order_id", "product_id", "quantity") on "order_detail" to "nw_customer";
 create policy "grant_customer_insert" on "order_detail" for insert to "nw_customer" with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
 create policy "grant_customer_update" on "order_detail" for update to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id'))) with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
-create policy "grant_customer_delete" on "order_detail" for delete to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));

@@ -1,8 +1,9 @@
 -- generated from shipping/rules.ts by bun run rules:generate; do not edit
--- 5 rules:
+-- 6 rules:
 --   constraint customers_credit: customers: (customers.balance <= customers.credit_limit)
 --   sum customers_balance: customers.balance = sum(orders.amount_total) where (orders.ship_date IS NULL)
 --   sum orders_amount_total: orders.amount_total = sum(items.amount)
+--   constraint items_quantity_positive: items: (items.quantity > 0)
 --   copy items_unit_price: items.unit_price = copy(products.unit_price)
 --   formula items_amount: items.amount = (items.unit_price * items.quantity)
 
@@ -180,6 +181,31 @@ DROP TRIGGER IF EXISTS "rules_items_rollup_upd" ON "public"."items";
 CREATE TRIGGER "rules_items_rollup_upd" AFTER UPDATE ON "public"."items"
   REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
   FOR EACH STATEMENT EXECUTE FUNCTION "public"."rules_items_rollup_upd"();
+
+CREATE OR REPLACE FUNCTION "public"."rules_items_check"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = "public", pg_temp AS $fn$
+DECLARE
+  r "public"."items"%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM "public"."items" t WHERE t."item_id" = NEW."item_id";
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  -- constraint items_quantity_positive
+  IF ((r."quantity" > 0)) IS FALSE THEN
+    RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'quantity (' || coalesce(r."quantity"::text, 'null') || ') must be at least 1', CONSTRAINT = 'items_quantity_positive';
+  END IF;
+  RETURN NULL;
+END;
+$fn$;
+
+DROP TRIGGER IF EXISTS "rules_items_check_ins" ON "public"."items";
+CREATE CONSTRAINT TRIGGER "rules_items_check_ins" AFTER INSERT ON "public"."items"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (((NEW."quantity" > 0)) IS FALSE) EXECUTE FUNCTION "public"."rules_items_check"();
+
+DROP TRIGGER IF EXISTS "rules_items_check_upd" ON "public"."items";
+CREATE CONSTRAINT TRIGGER "rules_items_check_upd" AFTER UPDATE ON "public"."items"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN ((OLD."quantity" IS DISTINCT FROM NEW."quantity") AND (((NEW."quantity" > 0)) IS FALSE)) EXECUTE FUNCTION "public"."rules_items_check"();
 
 -- table orders
 

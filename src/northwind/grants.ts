@@ -1,7 +1,8 @@
 /**
  * Who may do what in Northwind. admin (sa) and sales see everything; a
  * customer sees and edits only its own account, orders and order details, and
- * may not change its credit or derived totals; a partner places B2B orders.
+ * may not change its credit, derived totals, prices, discounts or how and when an
+ * order ships; a partner places B2B orders. Neither sees employees' personal files.
  */
 import { ALL_OPERATIONS, claimEquals, defineGrants, grant, throughParent } from "../engine/security/grants";
 import { IdempotencyKey } from "../engine/http/idempotency.schema";
@@ -14,6 +15,29 @@ const BUSINESS_TABLES = [
 const REFERENCE_TABLES = [t.Category, t.Employee, t.Location, t.Product, t.Region, t.Shipper, t.Supplier, t.Territory];
 const OWN_CUSTOMER = claimEquals(t.Customer.Id, "customer_id");
 const OWN_ORDER = claimEquals(t.Order.CustomerId, "customer_id");
+const OWN_ORDER_DETAIL = throughParent(t.OrderDetail.OrderId, t.Order, t.Order.Id, OWN_ORDER);
+
+/** What customers and partners may read of an employee: the name and work contact, not the personal file. */
+export const EMPLOYEE_PUBLIC_COLUMNS = [
+  t.Employee.Id, t.Employee.LastName, t.Employee.FirstName, t.Employee.Title, t.Employee.TitleOfCourtesy,
+  t.Employee.Extension, t.Employee.Email, t.Employee.ReportsTo,
+];
+
+/**
+ * What an order's placer (customer or partner) may set. Left out: ShippedDate, ShipVia and Freight,
+ * which fulfilment sets (an order marked shipped stops counting against credit, and Shipping is
+ * never told), and the totals the rules derive. The ship-to address is the placer's to choose.
+ */
+export const ORDER_PLACER_COLUMNS = [
+  t.Order.CustomerId, t.Order.EmployeeId, t.Order.OrderDate, t.Order.RequiredDate, t.Order.ShipName, t.Order.ShipAddress,
+  t.Order.ShipCity, t.Order.ShipRegion, t.Order.ShipPostalCode, t.Order.ShipCountry, t.Order.Country, t.Order.City,
+  t.Order.Ready, t.Order.CloneFromOrder, t.Order.Notes,
+];
+
+/** What an order's placer may set on a line: the product and how many. Price, discount and amount are not theirs. */
+export const ORDER_DETAIL_PLACER_COLUMNS = [t.OrderDetail.OrderId, t.OrderDetail.ProductId, t.OrderDetail.Quantity];
+
+const REFERENCE_TABLES_BUT_EMPLOYEE = REFERENCE_TABLES.filter((table) => table !== t.Employee);
 
 export const CUSTOMER_EDITABLE_COLUMNS = [
   t.Customer.CompanyName, t.Customer.ContactName, t.Customer.ContactTitle, t.Customer.Address, t.Customer.City,
@@ -30,12 +54,20 @@ export const northwindGrants = defineGrants({
   grants: [
     grant("admin", [...BUSINESS_TABLES, IdempotencyKey], ALL_OPERATIONS),
     grant("sales", [...BUSINESS_TABLES, IdempotencyKey], ALL_OPERATIONS),
-    grant("partner", [...REFERENCE_TABLES, t.Customer], ["select"]),
-    grant("partner", [t.Order, t.OrderDetail], ["select", "insert"]),
+    grant("partner", [...REFERENCE_TABLES_BUT_EMPLOYEE, t.Customer], ["select"]),
+    grant("partner", t.Employee, ["select"], { readableColumns: EMPLOYEE_PUBLIC_COLUMNS }),
+    grant("partner", [t.Order, t.OrderDetail], ["select"]),
+    grant("partner", t.Order, ["insert"], { insertableColumns: ORDER_PLACER_COLUMNS }),
+    grant("partner", t.OrderDetail, ["insert"], { insertableColumns: ORDER_DETAIL_PLACER_COLUMNS }),
     grant("partner", IdempotencyKey, ["select", "insert", "update"]),
-    grant("customer", REFERENCE_TABLES, ["select"]),
+    grant("customer", REFERENCE_TABLES_BUT_EMPLOYEE, ["select"]),
+    grant("customer", t.Employee, ["select"], { readableColumns: EMPLOYEE_PUBLIC_COLUMNS }),
     grant("customer", t.Customer, ["select", "update"], { where: OWN_CUSTOMER, updatableColumns: CUSTOMER_EDITABLE_COLUMNS }),
-    grant("customer", t.Order, ALL_OPERATIONS, { where: OWN_ORDER }),
-    grant("customer", t.OrderDetail, ALL_OPERATIONS, { where: throughParent(t.OrderDetail.OrderId, t.Order, t.Order.Id, OWN_ORDER) }),
+    grant("customer", t.Order, ["select", "delete"], { where: OWN_ORDER }),
+    grant("customer", t.Order, ["insert", "update"], { where: OWN_ORDER,
+      insertableColumns: ORDER_PLACER_COLUMNS, updatableColumns: ORDER_PLACER_COLUMNS }),
+    grant("customer", t.OrderDetail, ["select", "delete"], { where: OWN_ORDER_DETAIL }),
+    grant("customer", t.OrderDetail, ["insert", "update"], { where: OWN_ORDER_DETAIL,
+      insertableColumns: ORDER_DETAIL_PLACER_COLUMNS, updatableColumns: ORDER_DETAIL_PLACER_COLUMNS }),
   ],
 });

@@ -1,6 +1,6 @@
 /**
  * The recompute of Northwind's derived columns. The seed
- * stores stale totals (ALFKI's CSV Balance is 2102, the rules say 2046), so the
+ * stores stale totals (ALFKI's CSV Balance is 2102, the rules, which apply the discounts, say 1748), so the
  * database preparation recomputes after seeding and whenever the rules SQL changed.
  */
 import type { Database } from "../engine/db/database";

@@ -24,9 +24,18 @@ export const northwindRules = defineRules({ source: "src/northwind/rules.ts" }, 
     "Empty Order - Cannot Ship or Make Ready"),
   parentCheck(Order.CustomerId),
 
+  // A line may only add to the order: a negative or zero quantity, or a discount of 100% or more,
+  // would lower the balance the credit check guards.
+  constraint("order_detail_quantity_positive", OrderDetail, e.gt(OrderDetail.Quantity, 0),
+    "quantity ({Quantity}) must be at least 1"),
+  constraint("order_detail_discount_range", OrderDetail,
+    e.and(e.gte(OrderDetail.Discount, 0), e.lt(OrderDetail.Discount, 1)),
+    "discount must be at least 0 and less than 1 (a fraction: 0.15 is 15% off)"),
   parentCheck(OrderDetail.ProductId),
   copy(OrderDetail.UnitPrice, { from: Product.UnitPrice }),
-  formula(OrderDetail.Amount, e.round(e.mul(e.mul(OrderDetail.UnitPrice, OrderDetail.Quantity), greenDiscount), 2)),
+  // Classic Northwind's line price (its "Order Details Extended" view): UnitPrice × Quantity × (1 − Discount).
+  formula(OrderDetail.Amount, e.round(e.mul(e.mul(e.mul(OrderDetail.UnitPrice, OrderDetail.Quantity),
+    e.sub(1, e.coalesce(OrderDetail.Discount, 0))), greenDiscount), 2)),
   formula(OrderDetail.ShippedDate, Order.ShippedDate),
 
   // Stock: shipping an order moves its quantities from in-stock to shipped.

@@ -101,8 +101,22 @@ describe("admin app permissions", () => {
     await page.waitForURL(/#\/Employee\/\d+\/show/);
     await page.getByRole("tab", { name: "Orders" }).waitFor();
     expect(await page.getByRole("tab", { name: "Employee Audits" }).count()).toBe(0);
-    expect(await page.locator('[data-field="WorksForDepartmentId"] a').count()).toBe(0);
+    await textOf(value("LastName"), /\S/);
+    // Personal columns are not the customer's to read: not shown, not even as empty fields.
+    for (const personal of ["Salary", "BirthDate", "Address", "HomePhone", "WorksForDepartmentId"]) {
+      expect(await page.locator(`[data-field="${personal}"]`).count()).toBe(0);
+    }
     await screenshot(page, "20-alfki-employee");
+    expect(refused).toEqual([]);
+  });
+
+  test("a new order's form offers no shipping fields; a new item's no price or discount", async () => {
+    await page.goto(`${session.url}/admin#/Order/create`);
+    await page.getByLabel("Ship City").waitFor();
+    for (const label of ["Shipped Date", "Ship Via", "Freight"]) expect(await page.getByLabel(label).count()).toBe(0);
+    await page.goto(`${session.url}/admin#/OrderDetail/create`);
+    await page.getByLabel("Quantity").waitFor();
+    expect(await page.getByLabel("Discount").count()).toBe(0);
     expect(refused).toEqual([]);
   });
 

@@ -4,10 +4,10 @@
  * full permissions, and the route declared in the OpenAPI document.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Permissions } from "../../src/engine/security/permissions";
 import { authAs, createTestApp, type TestApp } from "../support/test-app";
 
-interface Me { sub: string; roles: string[]; role: string | null;
-  permissions: Record<string, { select: boolean; insert: boolean; update: boolean; delete: boolean; updatableAttributes?: string[] }> }
+interface Me { sub: string; roles: string[]; role: string | null; permissions: Permissions }
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -35,7 +35,13 @@ describe("GET /api/auth/me", () => {
     expect(body.permissions.Customer!.updatableAttributes).toContain("ContactName");
     expect(body.permissions.Customer!.updatableAttributes).not.toContain("CreditLimit");
     expect(body.permissions.Department).toEqual({ select: false, insert: false, update: false, delete: false });
-    expect(body.permissions.Order).toEqual({ select: true, insert: true, update: true, delete: true });
+    expect(body.permissions.Order).toMatchObject({ select: true, insert: true, update: true, delete: true });
+    expect(body.permissions.Order!.readableAttributes).toBeUndefined();
+    for (const shipping of ["ShippedDate", "ShipVia", "Freight"]) {
+      expect(body.permissions.Order!.insertableAttributes).not.toContain(shipping);
+      expect(body.permissions.Order!.updatableAttributes).not.toContain(shipping);
+    }
+    expect(body.permissions.Order!.updatableAttributes).toContain("ShipAddress");
   });
 
   test("admin: everything allowed; s1 acts as sales", async () => {

@@ -70,15 +70,15 @@ describe("inbound document → rows", () => {
 });
 
 describe("outbound rows → document (built in SQL)", () => {
-  test("order 10643 as OrderShipping, with parent fields merged into items", async () => {
+  test("order 10643 as OrderShipping, with parent fields merged into items (its lines are 25% off)", async () => {
     const [row] = await db.sql.unsafe(documentQuery(orderShippingMapping, ORDER_SHIPPING_ENVELOPE), [10643]);
     expect(row?.document).toEqual({
       Order: {
-        Id: 10643, Total: 1086, "Order Date": "2013-08-25", CustomerId: "ALFKI",
+        Id: 10643, Total: 814.5, "Order Date": "2013-08-25", CustomerId: "ALFKI",
         Items: [
-          { OrderId: 10643, ProductName: "Rössle Sauerkraut", UnitsInStock: 26, Quantity: 15, Amount: 684, UnitPrice: 45.6 },
-          { OrderId: 10643, ProductName: "Chartreuse verte", UnitsInStock: 69, Quantity: 21, Amount: 378, UnitPrice: 18 },
-          { OrderId: 10643, ProductName: "Spegesild", UnitsInStock: 95, Quantity: 2, Amount: 24, UnitPrice: 12 },
+          { OrderId: 10643, ProductName: "Rössle Sauerkraut", UnitsInStock: 26, Quantity: 15, Amount: 513, UnitPrice: 45.6 },
+          { OrderId: 10643, ProductName: "Chartreuse verte", UnitsInStock: 69, Quantity: 21, Amount: 283.5, UnitPrice: 18 },
+          { OrderId: 10643, ProductName: "Spegesild", UnitsInStock: 95, Quantity: 2, Amount: 18, UnitPrice: 12 },
         ],
       },
     });

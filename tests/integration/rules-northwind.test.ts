@@ -21,8 +21,8 @@ beforeAll(async () => {
 afterAll(async () => { await db.drop(); });
 
 describe("the seeded database after recompute", () => {
-  test("ALFKI: balance 2046.00 (the CSV said 2102), 6 orders, 2 unpaid", async () => {
-    expect(await f.customerRow("ALFKI")).toEqual({ balance: "2046.00", order_count: 6, unpaid_order_count: 2 });
+  test("ALFKI: balance 1748.00 (the CSV said 2102: its amounts ignore the discounts), 6 orders, 2 unpaid", async () => {
+    expect(await f.customerRow("ALFKI")).toEqual({ balance: "1748.00", order_count: 6, unpaid_order_count: 2 });
   });
 
   test("Chai: UnitsShipped is the shipped quantity; UnitsInStock is stateful and kept", async () => {
@@ -43,7 +43,7 @@ describe("the seeded database after recompute", () => {
   test("recompute reports QUEE as over credit instead of failing, and changes nothing the second time", async () => {
     const report = await recomputeNorthwind(db);
     expect(report.violations).toEqual([
-      { rule: "customer_credit", table: "customer", key: "QUEE", message: "balance (2384.80) exceeds credit (100.00)" },
+      { rule: "customer_credit", table: "customer", key: "QUEE", message: "balance (2027.08) exceeds credit (100.00)" },
     ]);
     expect(report.updated.every((u) => u.rows === 0)).toBe(true);
     expect(report.skipped.map((s) => s.rule).sort()).toEqual(["order_detail_unit_price", "product_units_in_stock"]);
@@ -70,9 +70,9 @@ describe("credit check at commit", () => {
     }).catch((e) => e);
     expect(statementsDone).toBe(true);
     expect(err.code).toBe("23514");
-    expect(err.message).toBe("balance (36246.00) exceeds credit (2300.00)");
+    expect(err.message).toBe("balance (35948.00) exceeds credit (2300.00)");
     expect(err.constraint_name).toBe("customer_credit");
-    expect(await f.customerRow("ALFKI")).toEqual({ balance: "2046.00", order_count: 6, unpaid_order_count: 2 });
+    expect(await f.customerRow("ALFKI")).toEqual({ balance: "1748.00", order_count: 6, unpaid_order_count: 2 });
     const after = await db.sql`select (select count(*)::int from "order") as orders, (select units_in_stock from product where id = ${CHANG}) as chang`;
     expect(after).toEqual(before);
   });

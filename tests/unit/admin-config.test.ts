@@ -44,7 +44,7 @@ describe("generator", () => {
     expect(attr("Order", "AmountTotal").info).toBe("Derived: sum of OrderDetail.Amount.");
     expect(attr("OrderDetail", "UnitPrice").info).toBe("Derived: copied from Product.UnitPrice when the row is added or its Product changes.");
     expect(attr("OrderDetail", "Amount").info)
-      .toBe("Derived: round(UnitPrice × Quantity × (0.9 if Product.CarbonNeutral and Quantity ≥ 10, else 1), 2).");
+      .toBe("Derived: round(UnitPrice × Quantity × (1 - coalesce(Discount, 0)) × (0.9 if Product.CarbonNeutral and Quantity ≥ 10, else 1), 2).");
     expect(attr("Customer", "CompanyName").info).toBeUndefined();
   });
 });

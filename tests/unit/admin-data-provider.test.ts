@@ -42,6 +42,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.database.drop());
 
+describe("a customer's view", () => {
+  test("ALFKI searching employees: only readable attributes are searched, and no personal field arrives", async () => {
+    const tokens = memoryTokens(await tokenFor(t, "ALFKI"));
+    const auth = createAuthProvider({ loginPath: "/api/auth/login", permissionsPath: "/api/auth/me", fetch: send, tokens });
+    const provider = createJsonApiDataProvider({ model, fetch: authorizedFetch(send, tokens), access: auth.access });
+    // The configured search covers City and Country, which a customer may not read (a filter on them is a 400).
+    const found = await provider.getList("Employee", { pagination: { page: 1, perPage: 25 }, sort: { field: "id", order: "ASC" },
+      filter: { q: "King" } });
+    expect(found.data.map((e) => e.LastName)).toEqual(["King"]);
+    expect(found.data[0]).not.toHaveProperty("Salary");
+    const plain = createJsonApiDataProvider({ model, fetch: authorizedFetch(send, tokens) });
+    expect((await rejection(plain.getList("Employee", { pagination: { page: 1, perPage: 25 }, sort: { field: "id", order: "ASC" },
+      filter: { q: "King" } }))).status).toBe(400);
+  });
+});
+
 describe("reads", () => {
   test("a page: offset and limit from page/perPage, the total from meta.count, sort by a column", async () => {
     const page = await admin.getList("Customer", { pagination: { page: 2, perPage: 10 }, sort: { field: "CompanyName", order: "DESC" }, filter: {} });

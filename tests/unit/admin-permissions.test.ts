@@ -38,6 +38,29 @@ describe("admin access checks", () => {
     expect(await can("publish", "Customer")).toBe(false);
   });
 
+  test("ALFKI: employees' personal fields are not readable; orders' shipping fields not settable; admin may do all", async () => {
+    const checks = async (user: string) => {
+      const auth = createAuthProvider({ loginPath: "/api/auth/login", permissionsPath: "/api/auth/me", fetch: send,
+        tokens: memoryTokens(await tokenFor(t, user)) });
+      return (action: string, resource: string) => auth.canAccess!({ action, resource });
+    };
+    const alfki = await checks("ALFKI");
+    for (const personal of ["Salary", "BirthDate", "Address", "HomePhone"]) expect(await alfki("read", `Employee.${personal}`)).toBe(false);
+    expect(await alfki("read", "Employee.LastName")).toBe(true);
+    expect(await alfki("read", "Department.Name")).toBe(false);
+    for (const shipping of ["ShippedDate", "ShipVia", "Freight"]) {
+      expect(await alfki("write", `Order.${shipping}`)).toBe(false);
+      expect(await alfki("create", `Order.${shipping}`)).toBe(false);
+    }
+    expect(await alfki("create", "Order.ShipCity")).toBe(true);
+    expect(await alfki("create", "OrderDetail.Discount")).toBe(false);
+    expect(await alfki("create", "OrderDetail.Quantity")).toBe(true);
+    const admin = await checks("admin");
+    expect(await admin("read", "Employee.Salary")).toBe(true);
+    expect(await admin("create", "Order.ShippedDate")).toBe(true);
+    expect(await admin("write", "OrderDetail.Discount")).toBe(true);
+  });
+
   test("one request per token; a new login asks again", async () => {
     const tokens = memoryTokens(await tokenFor(t, "ALFKI"));
     let calls = 0;

@@ -19,8 +19,17 @@ describe("permissionsFor (Northwind grants)", () => {
     expect(p.Customer).toEqual({ select: true, insert: false, update: true, delete: false, updatableAttributes: [
       "CompanyName", "ContactName", "ContactTitle", "Address", "City", "Region", "PostalCode", "Country", "Phone", "Fax"] });
     expect(p.Customer!.updatableAttributes).not.toContain("CreditLimit");
-    expect(p.Order).toEqual(ALL);
-    expect(p.OrderDetail).toEqual(ALL);
+    expect(p.Order).toMatchObject(ALL);
+    expect(p.Order!.readableAttributes).toBeUndefined();
+    expect(p.Order!.insertableAttributes).toEqual(p.Order!.updatableAttributes!);
+    expect(p.Order!.updatableAttributes).toContain("ShipAddress");
+    for (const column of ["ShippedDate", "ShipVia", "Freight", "AmountTotal", "OrderDetailCount", "Id"]) {
+      expect(p.Order!.updatableAttributes).not.toContain(column);
+    }
+    expect(p.OrderDetail).toEqual({ ...ALL, insertableAttributes: ["OrderId", "ProductId", "Quantity"],
+      updatableAttributes: ["OrderId", "ProductId", "Quantity"] });
+    expect(p.Employee).toEqual({ ...NONE, select: true, readableAttributes: ["Id", "LastName", "FirstName", "Title",
+      "TitleOfCourtesy", "Extension", "ReportsTo", "Email"] });
     expect(p.Product).toEqual({ ...NONE, select: true });
     for (const type of ["Department", "EmployeeAudit", "Union", "CustomerDemographic", "SampleDbVersion", "EmployeeTerritory"]) {
       expect(p[type]).toEqual(NONE);
@@ -34,7 +43,10 @@ describe("permissionsFor (Northwind grants)", () => {
 
   test("partner reads and inserts orders but updates nothing; no role may do nothing", () => {
     const partner = permissionsFor(northwindGrants, northwindResources, "partner");
-    expect(partner.Order).toEqual({ ...NONE, select: true, insert: true });
+    expect(partner.Order).toMatchObject({ ...NONE, select: true, insert: true });
+    expect(partner.Order!.insertableAttributes).not.toContain("ShippedDate");
+    expect(partner.OrderDetail!.insertableAttributes).toEqual(["OrderId", "ProductId", "Quantity"]);
+    expect(partner.Employee!.readableAttributes).not.toContain("Salary");
     expect(partner.Customer).toEqual({ ...NONE, select: true });
     const nobody = permissionsFor(northwindGrants, northwindResources, null);
     for (const type of types) expect(nobody[type]).toEqual(NONE);

@@ -1,16 +1,18 @@
 /**
  * Inbound: writes a validated document as rows in the caller's transaction.
  * Lookups resolve natural keys to foreign keys; a missing or ambiguous parent
- * is a LOOKUP_FAILED error naming the document path and the value.
+ * is a LOOKUP_FAILED error naming the document path and the value. Each insert
+ * names only the columns the document gives (the rest take their defaults), so a
+ * role granted INSERT on some columns only can still write it.
  */
-import { and, eq, getTableColumns } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { ApiError } from "../http/errors";
 import { columnKey, primaryKeyOf, tableName, type LookupMap, type Mapping } from "./mapping";
 
 type Doc = Record<string, unknown>;
-type Tx = Pick<PostgresJsDatabase, "select" | "insert">;
+type Tx = Pick<PostgresJsDatabase, "select" | "execute">;
 
 export interface InsertedRow { table: string; row: Record<string, unknown>; children: Record<string, InsertedRow[]> }
 
@@ -27,7 +29,7 @@ export async function insertDocument(tx: Tx, mapping: Mapping, doc: Doc, path = 
       values[columnKey(mapping.table, entry.foreignKey)] = await resolveLookup(tx, entry, doc, path);
     }
   }
-  const [row] = await tx.insert(mapping.table).values(values as never).returning();
+  const row = await insertGiven(tx, mapping.table, values);
   if (!row) throw new Error(`${mapping.name}: insert into ${tableName(mapping.table)} returned no row`);
   const inserted: InsertedRow = { table: tableName(mapping.table), row, children: {} };
   const pkValue = (row as Record<string, unknown>)[columnKey(mapping.table, primaryKeyOf(mapping.table))];
@@ -41,6 +43,27 @@ export async function insertDocument(tx: Tx, mapping: Mapping, doc: Doc, path = 
     }
   }
   return inserted;
+}
+
+/**
+ * `insert into t (given columns) values (…) returning` those columns and the key, under their
+ * TypeScript keys. drizzle's insert would list every column (DEFAULT for the missing ones),
+ * which needs INSERT on all of them.
+ */
+async function insertGiven(tx: Tx, table: PgTable, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const given = Object.entries(values).filter(([, v]) => v !== undefined).map(([key, v]) => [key, columns[key]!, v] as const);
+  const pkKey = columnKey(table, primaryKeyOf(table));
+  const returned = [...new Set([pkKey, ...given.map(([key]) => key)])].map((key) => [key, columns[key]!] as const);
+  const list = (parts: Parameters<typeof sql.join>[0]) => sql.join(parts, sql`, `);
+  const insert = given.length
+    ? sql`(${list(given.map(([, c]) => sql.identifier(c.name)))}) values (${list(given.map(([, c, v]) => sql.param(v, c)))})`
+    : sql`default values`;
+  const rows = await tx.execute<Record<string, unknown>>(sql`insert into ${table} ${insert}
+    returning ${list(returned.map(([key, c]) => sql`${sql.identifier(c.name)} as ${sql.identifier(key)}`))}`);
+  const raw = rows[0];
+  if (!raw) return undefined;
+  return Object.fromEntries(returned.map(([key, c]) => [key, raw[key] === null ? null : c.mapFromDriverValue(raw[key])]));
 }
 
 async function resolveLookup(tx: Tx, lookup: LookupMap, doc: Doc, path: string): Promise<unknown> {

@@ -11,3 +11,4 @@ export { recompute, type ConstraintViolation, type RecomputeOptions, type Recomp
 export { recomputeRules } from "./recompute-rules";
 export type { RecomputePlan } from "./recompute-plan";
 export { describeRule } from "./describe";
+export { columnBounds, type NumericBounds } from "./column-bounds";

@@ -6,7 +6,7 @@
  */
 import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { quoteIdent, quoteLiteral } from "../sql/quote";
-import type { Grant, GrantSpec, Operation, RowFilter } from "./grants";
+import { grantColumns, type Grant, type GrantSpec, type Operation, type RowFilter } from "./grants";
 
 const tableName = (t: PgTable) => getTableConfig(t).name;
 
@@ -65,9 +65,12 @@ function grantSql(g: Grant, table: PgTable, dbRole: string): string {
 }
 
 function privilege(op: Operation, g: Grant, table: PgTable, name: string, role: string): string {
-  if (op === "update" && g.updatableColumns) {
-    const cols = g.updatableColumns.map((c) => { assertColumnOf(c, table); return quoteIdent(c.name); }).join(", ");
-    return `grant update (${cols}) on ${name} to ${role};`;
+  const columns = grantColumns(g, op);
+  if (columns) {
+    const names = columns.map((c) => { assertColumnOf(c, table); return quoteIdent(c.name); });
+    // xmin is the row version the API reads (ETags, meta.checksum): a system column that holds no data.
+    if (op === "select") names.push("xmin");
+    return `grant ${op} (${names.join(", ")}) on ${name} to ${role};`;
   }
   return `grant ${op} on ${name} to ${role};`;
 }
@@ -107,6 +110,6 @@ function uniqueTables(grants: readonly Grant[]): PgTable[] {
 
 function assertColumnOf(column: PgColumn, table: PgTable): void {
   if (!Object.values(getTableConfig(table).columns).includes(column)) {
-    throw new Error(`updatable column ${column.name} is not a column of ${tableName(table)}`);
+    throw new Error(`granted column ${column.name} is not a column of ${tableName(table)}`);
   }
 }

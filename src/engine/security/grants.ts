@@ -30,6 +30,20 @@ export interface Grant {
   where: RowFilter;
   /** When set, UPDATE is granted on these columns only (column-level privilege). */
   updatableColumns?: readonly PgColumn[];
+  /**
+   * When set, SELECT is granted on these columns only: the others cannot be read, filtered
+   * or sorted on by the role, in SQL or through the API, which leaves them out of every read.
+   */
+  readableColumns?: readonly PgColumn[];
+  /** When set, INSERT may give these columns only; the others take their defaults. */
+  insertableColumns?: readonly PgColumn[];
+}
+
+export interface GrantOptions {
+  where?: RowFilter;
+  updatableColumns?: readonly PgColumn[];
+  readableColumns?: readonly PgColumn[];
+  insertableColumns?: readonly PgColumn[];
 }
 
 export interface GrantSpec {
@@ -44,9 +58,20 @@ export const throughParent = (foreignKey: PgColumn, parent: PgTable, parentKey: 
   ({ kind: "throughParent", foreignKey, parent, parentKey, filter });
 
 export function grant(role: string, tables: PgTable | readonly PgTable[], operations: readonly Operation[],
-  opts: { where?: RowFilter; updatableColumns?: readonly PgColumn[] } = {}): Grant {
+  opts: GrantOptions = {}): Grant {
   return { role, tables: Array.isArray(tables) ? tables : [tables as PgTable], operations,
-    where: opts.where ?? all(), updatableColumns: opts.updatableColumns };
+    where: opts.where ?? all(), updatableColumns: opts.updatableColumns, readableColumns: opts.readableColumns,
+    insertableColumns: opts.insertableColumns };
+}
+
+/** The columns an operation of the grant covers, when it covers some only; undefined = all. */
+export function grantColumns(g: Grant, op: Operation): readonly PgColumn[] | undefined {
+  switch (op) {
+    case "select": return g.readableColumns;
+    case "insert": return g.insertableColumns;
+    case "update": return g.updatableColumns;
+    case "delete": return undefined;
+  }
 }
 
 export function defineGrants(spec: GrantSpec): GrantSpec {

@@ -15,6 +15,10 @@ export interface MeDeps { grants: GrantSpec; registry: ResourceRegistry }
 
 const ResourcePermissionsSchema = z.object({
   select: z.boolean(), insert: z.boolean(), update: z.boolean(), delete: z.boolean(),
+  readableAttributes: z.array(z.string()).optional()
+    .openapi({ description: "When present, reads return only these attributes (the others are not readable)" }),
+  insertableAttributes: z.array(z.string()).optional()
+    .openapi({ description: "When present, create may set only these attributes" }),
   updatableAttributes: z.array(z.string()).optional()
     .openapi({ description: "When present, update may change only these attributes" }),
 }).openapi("ResourcePermissions");

@@ -5,9 +5,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, SERVER_ERRORS } from "../../engine/http/error-schema";
 import { documentSchema } from "../../engine/mapping";
+import { columnBounds } from "../../engine/rules";
 import { orderB2BMapping } from "../mappers";
+import { northwindRules } from "../rules";
 
-export const OrderB2BSchema = documentSchema(orderB2BMapping).openapi("OrderB2B", {
+// The rule spec's bounds (QuantityOrdered ≥ 1) are checked up front, with a pointer to the item.
+export const OrderB2BSchema = documentSchema(orderB2BMapping, { bounds: columnBounds(northwindRules) }).openapi("OrderB2B", {
   example: {
     AccountId: "ALFKI", Surname: "Buchanan", Given: "Steven",
     Items: [{ ProductName: "Chai", QuantityOrdered: 1 }, { ProductName: "Chang", QuantityOrdered: 2 }],

@@ -15,9 +15,9 @@ async function start(root: HTMLElement): Promise<void> {
   document.title = model.title;
   const tokens = storageTokenStore(window.localStorage);
   const send = (input: string, init?: RequestInit) => fetch(input, init);
-  const dataProvider = createJsonApiDataProvider({ model, fetch: authorizedFetch(send, tokens) });
   const authProvider = model.loginPath ? createAuthProvider({ loginPath: model.loginPath,
     permissionsPath: model.permissionsPath, fetch: send, tokens }) : undefined;
+  const dataProvider = createJsonApiDataProvider({ model, fetch: authorizedFetch(send, tokens), access: authProvider?.access });
   createRoot(root).render(<AdminApp model={model} dataProvider={dataProvider} authProvider={authProvider} />);
 }
 

@@ -29,7 +29,7 @@ export interface CollectionRead {
 /** `scope` limits the collection (related endpoints); `exists` probes the row named in the URL. */
 export async function readCollection(c: Context, deps: ApiDeps, resource: ResourceModel, query: CollectionQuery,
   url: URL, scope?: Expr, exists?: Select): Promise<CollectionRead> {
-  const statements = selectCollection(deps.registry, resource, query, scope);
+  const statements = selectCollection(deps.view(c), resource, query, scope);
   const read = await executeRead(c, deps.database, { main: statements.page, sort: query.sort, count: statements.count, exists,
     include: query.include, ...(query.page.kind === "keyset" ? { limit: query.page.limit } : {}) });
   const more = read.rows.length > query.page.limit;

@@ -4,9 +4,11 @@
  * route registered with app.openapi so /openapi.json declares it.
  */
 import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { Database } from "../../db/database";
 import type { AppEnv } from "../../http/app-env";
 import type { ResourceRegistry } from "../model/resource-model";
+import { roleViews, type RoleAccess } from "../model/role-view";
 import type { PageLimits } from "../query/parse-sort-page";
 import type { ApiDeps } from "./api-deps";
 import { INCLUDE_PREFIX, PAGE } from "../sql/build-read";
@@ -22,6 +24,12 @@ export interface JsonApiOptions {
   /** Default `/api`. */
   basePath?: string;
   limits?: Partial<PageLimits>;
+  /**
+   * What the request's role may read and write (e.g. from the grant spec). Reads then leave out
+   * what it may not read, and writes it may not make are refused before any SQL; the database
+   * (column privileges, RLS) still decides. Absent: every request sees the whole registry.
+   */
+  access?: (c: Context) => RoleAccess | undefined;
 }
 
 /**
@@ -46,11 +54,14 @@ export function registerJsonApi(app: OpenAPIHono<AppEnv>, opts: JsonApiOptions):
       throw new Error(`${r.type}: table name ${r.tableName} is reserved for the API's read statements`);
     }
   }
+  const access = opts.access;
+  const views = roleViews(opts.registry);
   const deps: ApiDeps = {
     registry: opts.registry,
     database: opts.database,
     basePath: opts.basePath ?? "/api",
     limits: { defaultLimit: opts.limits?.defaultLimit ?? 50, maxLimit: opts.limits?.maxLimit ?? 1000 },
+    view: access ? (c) => views(access(c)) : () => opts.registry,
   };
   const schemas = new Map(opts.registry.resources.map((r) => [r.type, resourceSchemas(r)]));
   for (const resource of opts.registry.resources) {

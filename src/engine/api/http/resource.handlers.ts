@@ -12,7 +12,7 @@ import { parseCollectionQuery, parseDocumentQuery } from "../query/parse-query";
 import { selectByKey } from "../sql/build-select";
 import { deleteRow, insertRow, selectGuarded, selectVersion, updateRow, type ColumnValue } from "../sql/build-write";
 import { runInTransaction, type Row, type Tx } from "../transaction";
-import { keyFromPath, notFound, type ApiDeps } from "./api-deps";
+import { keyFromPath, notFound, refusedAs, requireOperation, requireWritable, type ApiDeps } from "./api-deps";
 import { collectionDocument, readCollection } from "./collection";
 import { assemble } from "./compound";
 import { executeRead } from "./read";
@@ -57,39 +57,58 @@ function keyAttributes(resource: ResourceModel, id: string | undefined, attribut
   }
 }
 
+/**
+ * `resource` is the full model: request bodies are validated and bound against it. Each request
+ * reads, returns and renders through its role's view (`deps.view`), which holds only what the
+ * role may read, and is refused before SQL what its grants do not give.
+ */
 export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): Record<"list" | "get" | "create" | "update" | "remove", Handler> {
-  const { registry, database, basePath } = deps;
-  const render = (row: Row) => toResourceObject(basePath, resource, row, new Map());
+  const { database, basePath } = deps;
+  const viewOf = (c: Context, op: "select" | "insert" | "update" | "delete") => {
+    const registry = deps.view(c);
+    const view = registry.require(resource.type);
+    requireOperation(view, op);
+    return { registry, view };
+  };
+  const render = (view: ResourceModel, row: Row) => toResourceObject(basePath, view, row, new Map());
   return {
     async list(c) {
+      const { registry, view } = viewOf(c, "select");
       const url = new URL(c.req.url);
-      const query = parseCollectionQuery(registry, resource, url.searchParams, deps.limits);
-      return sendDocument(c, 200, collectionDocument(await readCollection(c, deps, resource, query, url)));
+      const query = parseCollectionQuery(registry, view, url.searchParams, deps.limits);
+      const read = await readCollection(c, deps, view, query, url).catch(refusedAs(view, "select"));
+      return sendDocument(c, 200, collectionDocument(read));
     },
 
     async get(c) {
+      const { registry, view } = viewOf(c, "select");
       const id = c.req.param("id") ?? "";
-      const key = keyFromPath(resource, id);
+      const key = keyFromPath(view, id);
       const url = new URL(c.req.url);
-      const query = parseDocumentQuery(registry, resource, url.searchParams);
-      const read = await executeRead(c, database, { main: selectByKey(resource, key), sort: [], include: query.include });
+      const query = parseDocumentQuery(registry, view, url.searchParams);
+      const read = await executeRead(c, database, { main: selectByKey(view, key), sort: [], include: query.include })
+        .catch(refusedAs(view, "select"));
       const row = read.rows[0];
       if (!row) throw notFound(resource, id);
       if (notModified(c.req.header("if-none-match"), versionOf(row))) return c.body(null, 304, { etag: etag(versionOf(row)) });
-      const { data, included } = assemble(basePath, query.fields, resource, [row], query.include, read.includeRows);
+      const { data, included } = assemble(basePath, query.fields, view, [row], query.include, read.includeRows);
       return sendResource(c, 200, data[0]!, query.include.length ? included : undefined, url.pathname + url.search);
     },
 
     async create(c) {
+      const { view } = viewOf(c, "insert");
       const { data } = validBody(c);
       const attributes = { ...data.attributes };
+      requireWritable(view, "insert", attributes);
       if (!resource.keyGenerated) keyAttributes(resource, data.id, attributes);
-      const [row] = await runInTransaction(c, database, (tx) => tx.run(insertRow(resource, columnValues(resource, attributes))));
-      const object = render(row!);
+      const [row] = await runInTransaction(c, database, (tx) => tx.run(insertRow(view, columnValues(resource, attributes))))
+        .catch(refusedAs(view, "insert"));
+      const object = render(view, row!);
       return sendResource(c, 201, object, undefined, object.links.self, { location: object.links.self });
     },
 
     async update(c) {
+      const { view } = viewOf(c, "update");
       const id = c.req.param("id") ?? "";
       const key = keyFromPath(resource, id);
       const { data } = validBody(c);
@@ -100,24 +119,26 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
         }
         delete attributes[a.name];
       }
+      requireWritable(view, "update", attributes);
       const versions = expectedVersions(c.req.header("if-match"), data.meta?.checksum);
       const values = columnValues(resource, attributes);
       const row = await runInTransaction(c, database, async (tx) => {
-        const [written] = await tx.run(values.length ? updateRow(resource, key, values, versions) : selectGuarded(resource, key, versions));
-        return written ?? missed(tx, resource, key, id);
-      });
-      const object = render(row);
+        const [written] = await tx.run(values.length ? updateRow(view, key, values, versions) : selectGuarded(view, key, versions));
+        return written ?? missed(tx, view, key, id);
+      }).catch(refusedAs(view, "update"));
+      const object = render(view, row);
       return sendResource(c, 200, object, undefined, object.links.self);
     },
 
     async remove(c) {
+      const { view } = viewOf(c, "delete");
       const id = c.req.param("id") ?? "";
       const key = keyFromPath(resource, id);
       const versions = expectedVersions(c.req.header("if-match"), undefined);
       await runInTransaction(c, database, async (tx) => {
         const [deleted] = await tx.run(deleteRow(resource, key, versions));
         if (!deleted) await missed(tx, resource, key, id);
-      });
+      }).catch(refusedAs(view, "delete"));
       return c.body(null, 204);
     },
   };

@@ -54,6 +54,10 @@ export interface ResourceModel {
   readonly relationship: ReadonlyMap<string, RelationshipModel>;
   /** Attributes clients may not write (e.g. derived by rules), with the reason told to them. */
   readonly readOnly: ReadonlyMap<string, string>;
+  /** On a role's view (role-view.ts): the operations its grants give. Absent on the full model: all. */
+  readonly operations?: ReadonlySet<"select" | "insert" | "update" | "delete">;
+  /** On a role's view: the attributes its grants let it insert or update, when not all. */
+  readonly writeLimits?: { readonly insert?: ReadonlySet<string>; readonly update?: ReadonlySet<string> };
 }
 
 export interface ResourceRegistry {

@@ -1,9 +1,11 @@
 /**
  * What the signed-in user may do, from the API's GET /api/auth/me, answered in
  * react-admin's canAccess terms: list/show/export need select, create/clone
- * insert, edit update, delete delete; `write` on `Type.Attribute` is whether an
- * edit may change that attribute. A server without the route (404) allows everything.
+ * insert, edit update, delete delete; on `Type.Attribute`, `read` is whether the
+ * role may see it, `write` whether an edit may change it and `create` whether a
+ * new record may set it. A server without the route (404) allows everything.
  */
+import type { AdminResource } from "../../model/admin-model";
 import type { Permissions } from "../../../security/permissions";
 import { ApiHttpError } from "./errors";
 import type { FetchLike } from "./json-api";
@@ -25,11 +27,33 @@ export function allows(access: Access, params: { action: string; resource: strin
   const p = access.permissions[type];
   if (!p) return false;
   if (attribute !== undefined) {
-    return params.action === "write" && p.update && (!p.updatableAttributes || p.updatableAttributes.includes(attribute));
+    const within = (list: string[] | undefined) => !list || list.includes(attribute);
+    switch (params.action) {
+      case "read": return p.select && within(p.readableAttributes);
+      case "write": return p.update && within(p.updatableAttributes);
+      case "create": return p.insert && within(p.insertableAttributes);
+      default: return false;
+    }
   }
   // Unknown actions are refused: a new react-admin action is then hidden until mapped here.
   const op = OPERATION[params.action];
   return op ? p[op] : false;
+}
+
+/**
+ * The resource as a role sees it: only the fields it may read, searched and listed, so no page
+ * shows, sorts or searches an attribute the API leaves out for that role.
+ */
+export function readableResource(resource: AdminResource, readable: (attribute: string) => boolean): AdminResource {
+  const fields = resource.fields.filter((f) => f.key || readable(f.name));
+  if (fields.length === resource.fields.length) return resource;
+  return { ...resource, fields, search: resource.search.filter(readable),
+    userKey: resource.userKey === "id" || readable(resource.userKey) ? resource.userKey : "id" };
+}
+
+/** readableResource by the access document (null: everything readable). */
+export function resourceFor(resource: AdminResource, access: Access): AdminResource {
+  return readableResource(resource, (name) => allows(access, { action: "read", resource: `${resource.type}.${name}` }));
 }
 
 /** Loads the document once per token: a new login loads it again. */

@@ -6,7 +6,7 @@
  * offer only what the user's role may do.
  */
 import type { AuthProvider } from "react-admin";
-import { allows, createAccessLoader } from "./access";
+import { allows, createAccessLoader, type Access } from "./access";
 import type { FetchLike } from "./json-api";
 
 export const TOKEN_KEY = "northwind-admin.token";
@@ -54,11 +54,13 @@ export interface AuthProviderOptions {
   tokens: TokenStore;
 }
 
-export function createAuthProvider(opts: AuthProviderOptions): AuthProvider {
+export function createAuthProvider(opts: AuthProviderOptions): AuthProvider & { access?: () => Promise<Access> } {
   const access = opts.permissionsPath
     ? createAccessLoader({ path: opts.permissionsPath, fetch: authorizedFetch(opts.fetch, opts.tokens), token: opts.tokens.get })
     : undefined;
   return {
+    // Shared with the data provider, which searches only what the role may read.
+    ...(access ? { access } : {}),
     ...(access ? { canAccess: async (params: { action: string; resource: string }) => allows(await access(), params) } : {}),
     async login(params: { username?: string; password?: string }) {
       const response = await opts.fetch(opts.loginPath, { method: "POST", headers: { "content-type": "application/json" },

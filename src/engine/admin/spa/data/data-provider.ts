@@ -6,6 +6,7 @@
  */
 import type { DataProvider } from "react-admin";
 import type { AdminModel, AdminResource } from "../../model/admin-model";
+import { resourceFor, type Access } from "./access";
 import { toHttpError } from "./errors";
 import { JSON_API, type FetchLike, type JsonApiDocument, type JsonApiResource } from "./json-api";
 import { listQuery, queryText, type ListParams } from "./query";
@@ -15,6 +16,11 @@ export interface DataProviderOptions {
   model: AdminModel;
   /** Adds the bearer token (auth-provider.ts); tests pass the in-process app. */
   fetch: FetchLike;
+  /**
+   * The signed-in user's access (access.ts): lists then search only attributes the role may read.
+   * Without it every configured attribute is searched and the API decides.
+   */
+  access?: () => Promise<Access>;
 }
 
 type Id = string | number;
@@ -66,7 +72,9 @@ export function createJsonApiDataProvider(opts: DataProviderOptions): DataProvid
   async function list(resource: AdminResource, path: string, params: Page) {
     const query: ListParams = { pagination: params.pagination, sort: params.sort, filter: params.filter,
       include: prefetchable(resource, params.meta?.prefetch) };
-    const doc = await send(resource, `${path}${queryText(listQuery(resource, query))}`);
+    // The search box looks only in attributes the role may read: a filter on another is refused.
+    const searched = opts.access ? resourceFor(resource, await opts.access().catch(() => null)) : resource;
+    const doc = await send(resource, `${path}${queryText(listQuery(searched, query))}`);
     const cache = prefetched(doc);
     return { data: many(resource, doc), total: doc.meta?.count ?? 0, ...(cache ? { meta: { prefetched: cache } } : {}) };
   }

@@ -7,15 +7,16 @@
 import { Box, Typography } from "@mui/material";
 import { CreateButton, Datagrid, Pagination, ReferenceManyField, useRecordContext } from "react-admin";
 import type { AdminResource, AdminTab } from "../../model/admin-model";
-import { useReadable } from "./access";
+import { useReadable, useReadableResource } from "./access";
 import { columnCells, listColumns, prefetchFor } from "./list-page";
 import { useAdminResource } from "./model-context";
 
 export function ChildTab({ parent, tab }: { parent: AdminResource; tab: AdminTab; label?: false }) {
   const record = useRecordContext();
-  const child = useAdminResource(tab.resource);
+  const role = useReadableResource(useAdminResource(tab.resource));
+  const child = role.resource;
   const readable = useReadable();
-  if (!record || readable.isPending) return null;
+  if (!record || readable.isPending || role.isPending) return null;
   const columns = listColumns(child, new Set(tab.foreignKey.map((k) => k.child)));
   const prefill = Object.fromEntries(tab.foreignKey.map((k) => [k.child, record[k.parent]]));
   return (

@@ -75,12 +75,16 @@ function Editor({ field, mode }: { field: AdminField; mode: FormMode }) {
 
 /**
  * The form's inputs: on create, derived values and generated keys are left to the
- * server; on edit, attributes the user's role may not update are shown read-only.
+ * server, and so are those the user's role may not set; on edit, attributes the
+ * role may not update are shown read-only.
  */
 export function FormInputs({ resource, mode }: { resource: AdminResource; mode: FormMode }) {
   const writable = useWritable(resource, mode === "edit");
-  if (writable.isPending) return null;
-  const fields = resource.fields.filter((f) => !f.hidden && !(mode === "create" && (f.derived || (f.key && resource.key.generated))));
+  // On create, attributes the role may not set (e.g. a customer's order ShippedDate) are left to the server.
+  const settable = useWritable(resource, mode === "create", "create");
+  if (writable.isPending || settable.isPending) return null;
+  const fields = resource.fields.filter((f) => !f.hidden && !(mode === "create"
+    && (f.derived || (f.key && resource.key.generated) || (!f.key && !settable.allowed(f.name)))));
   const input = (f: AdminField) => {
     if (f.derived) return <ReadOnly field={f} kind="derived" info={f.info} />;
     if (!f.key && !writable.allowed(f.name)) {
