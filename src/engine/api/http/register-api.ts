@@ -4,13 +4,13 @@
  * route registered with app.openapi so /openapi.json declares it.
  */
 import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Database } from "../../db/database";
 import type { AppEnv } from "../../http/app-env";
 import type { ResourceRegistry } from "../model/resource-model";
 import { roleViews, type RoleAccess } from "../model/role-view";
 import type { PageLimits } from "../query/parse-sort-page";
-import type { ApiDeps } from "./api-deps";
+import { requireOperation, type ApiDeps } from "./api-deps";
 import { INCLUDE_PREFIX, PAGE } from "../sql/build-read";
 import { resourceSchemas } from "./openapi-schemas";
 import { createRelationshipHandlers } from "./relationship.handlers";
@@ -40,12 +40,24 @@ export interface JsonApiOptions {
  * The engine's routes are built at run time from any schema, so their zod types are
  * the generic ZodType; the handlers are typed against Context and this is the one cast.
  */
-function bind(app: OpenAPIHono<AppEnv>, route: RouteConfig, handler: Handler): void {
+function bind(app: OpenAPIHono<AppEnv>, route: RouteConfig, handler: Handler, authorize?: MiddlewareHandler): void {
   // Middleware is code, not contract: registered as is, it would land in the document as `middleware: [null]`.
-  const { middleware: _middleware, ...contract } = route;
+  const { middleware, ...contract } = route;
   app.openAPIRegistry.registerPath(contract);
   const body = route.request?.body;
-  app.openapi({ ...route, hide: true, request: body ? { body } : undefined } as RouteConfig, handler as never, validationHook as never);
+  // Route middleware runs before the body validator: a role that may not write is told 403, not
+  // what its body lacks.
+  const chain = [...(authorize ? [authorize] : []), ...(Array.isArray(middleware) ? middleware : middleware ? [middleware] : [])];
+  app.openapi({ ...route, middleware: chain, hide: true, request: body ? { body } : undefined } as RouteConfig,
+    handler as never, validationHook as never);
+}
+
+/** Checks the role's grant for `op` on the resource before the body is read (see api-deps.ts). */
+function grantCheck(deps: ApiDeps, type: string, op: "insert" | "update"): MiddlewareHandler {
+  return async (c, next) => {
+    requireOperation(deps.view(c).require(type), op);
+    await next();
+  };
 }
 
 export function registerJsonApi(app: OpenAPIHono<AppEnv>, opts: JsonApiOptions): ApiDeps {
@@ -67,7 +79,9 @@ export function registerJsonApi(app: OpenAPIHono<AppEnv>, opts: JsonApiOptions):
   for (const resource of opts.registry.resources) {
     const routes = resourceRoutes(deps.basePath, resource, schemas.get(resource.type)!);
     const handlers = createResourceHandlers(deps, resource);
-    for (const name of ["list", "get", "create", "update", "remove"] as const) bind(app, routes[name], handlers[name]);
+    const authorize = { create: grantCheck(deps, resource.type, "insert"), update: grantCheck(deps, resource.type, "update") };
+    for (const name of ["list", "get", "remove"] as const) bind(app, routes[name], handlers[name]);
+    for (const name of ["create", "update"] as const) bind(app, routes[name], handlers[name], authorize[name]);
     for (const relationship of resource.relationships) {
       const related = relationshipRoutes(deps.basePath, resource, relationship, schemas.get(relationship.target)!);
       const relatedHandlers = createRelationshipHandlers(deps, resource, relationship);
