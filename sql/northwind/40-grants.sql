@@ -574,9 +574,9 @@ create policy "grant_partner_insert" on "order_detail" for insert to "nw_partner
 grant select on "idempotency_key" to "nw_partner";
 grant insert on "idempotency_key" to "nw_partner";
 grant update on "idempotency_key" to "nw_partner";
-create policy "grant_partner_select" on "idempotency_key" for select to "nw_partner" using (true);
-create policy "grant_partner_insert" on "idempotency_key" for insert to "nw_partner" with check (true);
-create policy "grant_partner_update" on "idempotency_key" for update to "nw_partner" using (true) with check (true);
+create policy "grant_partner_select" on "idempotency_key" for select to "nw_partner" using ("idempotency_key"."principal" = auth_claim('sub'));
+create policy "grant_partner_insert" on "idempotency_key" for insert to "nw_partner" with check ("idempotency_key"."principal" = auth_claim('sub'));
+create policy "grant_partner_update" on "idempotency_key" for update to "nw_partner" using ("idempotency_key"."principal" = auth_claim('sub')) with check ("idempotency_key"."principal" = auth_claim('sub'));
 
 grant select on "category" to "nw_customer";
 create policy "grant_customer_select" on "category" for select to "nw_customer" using (true);

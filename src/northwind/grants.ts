@@ -15,6 +15,7 @@ const BUSINESS_TABLES = [
 const REFERENCE_TABLES = [t.Category, t.Employee, t.Location, t.Product, t.Region, t.Shipper, t.Supplier, t.Territory];
 const OWN_CUSTOMER = claimEquals(t.Customer.Id, "customer_id");
 const OWN_ORDER = claimEquals(t.Order.CustomerId, "customer_id");
+const OWN_IDEMPOTENCY_KEY = claimEquals(IdempotencyKey.Principal, "sub");
 const OWN_ORDER_DETAIL = throughParent(t.OrderDetail.OrderId, t.Order, t.Order.Id, OWN_ORDER);
 
 /** What customers and partners may read of an employee: the name and work contact, not the personal file. */
@@ -59,7 +60,8 @@ export const northwindGrants = defineGrants({
     grant("partner", [t.Order, t.OrderDetail], ["select"]),
     grant("partner", t.Order, ["insert"], { insertableColumns: ORDER_PLACER_COLUMNS }),
     grant("partner", t.OrderDetail, ["insert"], { insertableColumns: ORDER_DETAIL_PLACER_COLUMNS }),
-    grant("partner", IdempotencyKey, ["select", "insert", "update"]),
+    // A partner's stored replies are its own: another partner's keys and order documents stay hidden.
+    grant("partner", IdempotencyKey, ["select", "insert", "update"], { where: OWN_IDEMPOTENCY_KEY }),
     grant("customer", REFERENCE_TABLES_BUT_EMPLOYEE, ["select"]),
     grant("customer", t.Employee, ["select"], { readableColumns: EMPLOYEE_PUBLIC_COLUMNS }),
     grant("customer", t.Customer, ["select", "update"], { where: OWN_CUSTOMER, updatableColumns: CUSTOMER_EDITABLE_COLUMNS }),

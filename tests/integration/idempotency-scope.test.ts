@@ -61,4 +61,14 @@ describe("Idempotency-Key scope", () => {
     expect(await reused.json()).toMatchObject({ errors: [{ code: "VALIDATION_FAILED", source: { header: "Idempotency-Key" } }] });
     expect(await orderCount()).toBe(before + 2);
   });
+  test("a partner's SQL session sees only its own stored keys and replies", async () => {
+    const key = `mine-${crypto.randomUUID()}`;
+    expect((await place("partner", key, order())).status).toBe(201);
+    expect((await place("partner2", key, order())).status).toBe(201);
+    const seen = await t.database.sql.begin(async (tx) => {
+      await tx`select set_config('role', 'nw_partner', true), set_config('request.jwt.claims', ${JSON.stringify({ sub: "partner2" })}, true)`;
+      return tx<{ principal: string }[]>`select principal from idempotency_key where key = ${key}`;
+    });
+    expect(seen.map((r) => r.principal)).toEqual(["partner2"]);
+  });
 });
