@@ -30,6 +30,15 @@ function show(f: Filter | undefined): string {
 }
 
 describe("filter grammar", () => {
+  test("a LIKE pattern ending in an unpaired escape character is refused; an escaped backslash is not", () => {
+    for (const pattern of ["%5C", "ab%5C", "%25%5C%5C%5C"]) {
+      expect(problems("Order", `filter[ShipName][like]=${pattern}`)[0]!.parameter).toBe("filter[ShipName][like]");
+      expect(problems("Order", `filter[ShipName][ilike]=${pattern}`)[0]!.detail).toContain("ilike pattern may not end in the escape character");
+    }
+    expect(show(parse("Order", "filter[ShipName][like]=a%5C%5C").filter)).toBe('ShipName like ["a\\\\\\\\"]');
+    expect(show(parse("Order", "filter[ShipName][like]=%5C%25x").filter)).toBe('ShipName like ["\\\\%x"]');
+  });
+
   test("equality, comma lists, operators and typed values", () => {
     expect(show(parse("Order", "filter[CustomerId]=ALFKI").filter)).toBe('CustomerId eq ["ALFKI"]');
     expect(show(parse("Order", "filter[EmployeeId]=1,2").filter)).toBe("EmployeeId in [1,2]");

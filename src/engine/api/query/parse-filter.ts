@@ -66,7 +66,7 @@ function parseCondition(registry: ResourceRegistry, resource: ResourceModel, ent
   }
   if ((op === "like" || op === "ilike") && attribute.kind !== "text") return fail(`${op} applies to text attributes; ${attribute.name} is ${attribute.kind}`);
   if ((op === "like" || op === "ilike") && endsInEscape(param.value)) {
-    return fail(`a ${op} pattern may not end in the escape character \\; write \\\\ for a backslash, \\% or \\_ for a literal % or _`);
+    return fail(`the ${op} pattern may not end in the escape character \\; write \\\\ for a backslash, \\% or \\_ for a literal % or _`);
   }
   const texts = SINGLE.has(op) ? [param.value] : param.value.split(",");
   const values: ParamValue[] = [];
