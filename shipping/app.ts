@@ -14,6 +14,7 @@ import { createServiceApp } from "../src/engine/http/create-service-app";
 import { registerLoginProxy } from "../src/engine/security/login-proxy";
 import { registerMe } from "../src/engine/security/me.routes";
 import { roleAccess } from "../src/engine/security/permissions";
+import type { TokenVersionCheck } from "../src/engine/security/token-version";
 import type { TokenService } from "../src/engine/security/tokens";
 import { shippingResources } from "./api";
 import { shippingGrants } from "./grants";
@@ -29,6 +30,8 @@ export interface ShippingAppDeps {
   maxBodyBytes?: number;
   /** The order consumer, when Kafka is configured: /health reports it. */
   consumer?: ConsumerHealth;
+  /** Refuses tokens the issuer has revoked (issuer-token-check.ts); absent, a token holds until it expires. */
+  tokenVersion?: TokenVersionCheck;
 }
 
 const LOGIN_PATH = "/api/auth/login";
@@ -39,7 +42,7 @@ export function createShippingApp(deps: ShippingAppDeps) {
     logger: deps.logger,
     maxBodyBytes: deps.maxBodyBytes,
     health: { sql: deps.database.sql, kafka: deps.kafka, consumer: deps.consumer },
-    auth: { tokens: deps.tokens, grants: shippingGrants, publicPaths: [LOGIN_PATH] },
+    auth: { tokens: deps.tokens, grants: shippingGrants, publicPaths: [LOGIN_PATH], tokenVersion: deps.tokenVersion },
   });
   registerLoginProxy(app, { upstream: new URL(LOGIN_PATH, deps.northwindUrl).toString() });
   registerMe(app, { grants: shippingGrants, registry: shippingResources });

@@ -12,6 +12,12 @@ export const shippingConfigSchema = configSchema.extend({
   SHIPPING_GROUP_ID: z.string().min(1).default("shipping"),
   /** Northwind, the token issuer: Shipping's login route forwards to its /api/auth/login. */
   NORTHWIND_URL: z.url().default("http://127.0.0.1:5656"),
+  /**
+   * "issuer": each token is confirmed with Northwind (its /api/auth/me, cached for
+   * TOKEN_VERSION_CACHE_SECONDS), so a deleted, disabled or changed user is refused
+   * here within seconds too; "off": a token holds until it expires (JWT_TTL_SECONDS).
+   */
+  TOKEN_REVOCATION: z.enum(["issuer", "off"]).default("issuer"),
 }).superRefine((c, ctx) => {
   if (c.JWT_ALGORITHM === "HS256" && !c.JWT_SECRET) {
     ctx.addIssue({ code: "custom", path: ["JWT_SECRET"],

@@ -9,6 +9,7 @@ import { createDatabase, type Database } from "../src/engine/db/database";
 import { kafkaSaslFromConfig } from "../src/engine/kafka/kafka-auth";
 import { createKafkaHealth } from "../src/engine/kafka/kafka-health";
 import type { InboxConsumer } from "../src/engine/inbox/inbox-consumer";
+import { createIssuerTokenCheck } from "../src/engine/security/issuer-token-check";
 import { createShippingApp } from "./app";
 import { shippingTokenVerifier } from "./auth";
 import type { ShippingConfig } from "./config";
@@ -30,7 +31,11 @@ export async function startShipping(config: ShippingConfig, databaseUrl: string,
   const consumer = brokers
     ? createOrderConsumer({ database, brokers, sasl, logger, groupId: config.SHIPPING_GROUP_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : undefined;
-  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers, sasl), logger, consumer,
+  const tokenVersion = config.TOKEN_REVOCATION === "issuer"
+    ? createIssuerTokenCheck({ url: new URL("/api/auth/me", config.NORTHWIND_URL).toString(),
+      cacheSeconds: config.TOKEN_VERSION_CACHE_SECONDS })
+    : undefined;
+  const app = createShippingApp({ database, kafka: createKafkaHealth(brokers, sasl), logger, consumer, tokenVersion,
     tokens: await shippingTokenVerifier(config), northwindUrl: config.NORTHWIND_URL, maxBodyBytes: config.MAX_BODY_BYTES });
   const server = Bun.serve({ port: config.PORT, hostname: config.HOST, fetch: app.fetch });
   if (!brokers) logger.warn("Kafka is not configured (KAFKA_BROKERS unset): Shipping receives no orders");

@@ -12,6 +12,7 @@ import { generateKeyPair, exportPKCS8, SignJWT } from "jose";
 import { freePort } from "../../src/engine/net/free-port";
 import { generateDevSigningKey } from "../../src/engine/security/dev-signing-key";
 import { cloneDatabase, SHIPPING_TEMPLATE_DATABASE, type TestDatabase } from "../support/test-database";
+import { createUser } from "../support/test-users";
 import { waitUntil } from "../support/wait";
 
 const ROOT = join(import.meta.dir, "../..");
@@ -51,9 +52,9 @@ beforeAll(async () => {
   [northwindDb, shippingDb] = await Promise.all([cloneDatabase(), cloneDatabase(SHIPPING_TEMPLATE_DATABASE)]);
   const key = await generateDevSigningKey();
   northwind = await start("src/server.ts", { DATABASE_URL: northwindDb.url, JWT_ALGORITHM: key.algorithm,
-    JWT_PRIVATE_KEY: key.privateKeyPem });
+    JWT_PRIVATE_KEY: key.privateKeyPem, TOKEN_VERSION_CACHE_SECONDS: "1" });
   shipping = await start("shipping/server.ts", { DATABASE_URL: shippingDb.url, JWT_ALGORITHM: "ES256",
-    JWT_JWKS_URL: `${northwind.url}/.well-known/jwks.json`, NORTHWIND_URL: northwind.url });
+    JWT_JWKS_URL: `${northwind.url}/.well-known/jwks.json`, NORTHWIND_URL: northwind.url, TOKEN_VERSION_CACHE_SECONDS: "1" });
 }, 90_000);
 
 afterAll(async () => {
@@ -214,4 +215,16 @@ describe("start-up", () => {
     expect(await proc.exited).toBe(1);
     expect(await new Response(proc.stderr).text()).toStartWith("invalid configuration: JWT_SECRET: required");
   });
+});
+
+test("a Northwind user deleted after sign-in is refused by Shipping within the check's cache window", async () => {
+  await createUser(northwindDb, "shipclerk", ["sales"]);
+  const token = await login(northwind.url, "shipclerk");
+  expect((await send("GET", "/api/Orders", token)).status).toBe(200);
+  const deletedAt = performance.now();
+  await northwindDb.sql`delete from app_user where id = 'shipclerk'`;
+  await waitUntil(async () => (await send("GET", "/api/Orders", token)).status === 401, 5_000, "revoked on Shipping");
+  console.log(`[shipping] deleted user's token refused after ${Math.round(performance.now() - deletedAt)} ms`);
+  const refused = await send("GET", "/api/Orders", token);
+  expect(((await refused.json()) as { errors: { detail: string }[] }).errors[0]!.detail).toContain("revoked");
 });

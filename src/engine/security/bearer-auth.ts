@@ -36,14 +36,15 @@ export function bearerAuth(opts: BearerAuthOptions): MiddlewareHandler<{ Variabl
       throw new ApiError("UNAUTHENTICATED", header ? "malformed Authorization header; expected Bearer <token>"
         : "missing Authorization: Bearer <token>", { header: "Authorization" });
     }
-    const claims = await opts.tokens.verify(match[1]!).catch((err: unknown) => {
+    const token = match[1]!;
+    const claims = await opts.tokens.verify(token).catch((err: unknown) => {
       if (err instanceof TokenError && err.kind === "KEYS_UNAVAILABLE") {
         throw new ApiError("UNAVAILABLE", "cannot verify tokens right now: the issuer's keys are unreachable", undefined, { cause: err });
       }
       const detail = err instanceof TokenError ? err.message : "token invalid";
       throw new ApiError("UNAUTHENTICATED", detail, { header: "Authorization" }, { cause: err });
     });
-    if (opts.tokenVersion && !(await opts.tokenVersion.isCurrent(claims))) {
+    if (opts.tokenVersion && !(await opts.tokenVersion.isCurrent(claims, token))) {
       throw new ApiError("UNAUTHENTICATED", "token revoked: the user was changed, disabled or removed; sign in again",
         { header: "Authorization" });
     }

@@ -20,8 +20,8 @@ export interface TokenVersionOptions {
 }
 
 export interface TokenVersionCheck {
-  /** True when the token's version is the user's current one. */
-  isCurrent(claims: { sub: string; [claim: string]: unknown }): Promise<boolean>;
+  /** True when the token's version is the user's current one; `token` is the raw bearer token. */
+  isCurrent(claims: { sub: string; [claim: string]: unknown }, token?: string): Promise<boolean>;
 }
 
 interface Entry { at: number; version: Promise<number | undefined> }
