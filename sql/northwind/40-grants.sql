@@ -569,7 +569,7 @@ grant insert ("customer_id", "employee_id", "order_date", "required_date", "ship
 create policy "grant_partner_insert" on "order" for insert to "nw_partner" with check (true);
 
 grant insert ("order_id", "product_id", "quantity") on "order_detail" to "nw_partner";
-create policy "grant_partner_insert" on "order_detail" for insert to "nw_partner" with check (true);
+create policy "grant_partner_insert" on "order_detail" for insert to "nw_partner" with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."shipped_date" is null));
 
 grant select on "idempotency_key" to "nw_partner";
 grant insert on "idempotency_key" to "nw_partner";
@@ -608,21 +608,23 @@ create policy "grant_customer_select" on "customer" for select to "nw_customer" 
 create policy "grant_customer_update" on "customer" for update to "nw_customer" using ("customer"."id" = auth_claim('customer_id')) with check ("customer"."id" = auth_claim('customer_id'));
 
 grant select on "order" to "nw_customer";
-grant delete on "order" to "nw_customer";
 create policy "grant_customer_select" on "order" for select to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id'));
-create policy "grant_customer_delete" on "order" for delete to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id'));
+
+grant delete on "order" to "nw_customer";
+create policy "grant_customer_delete" on "order" for delete to "nw_customer" using (("order"."customer_id" = auth_claim('customer_id') and "order"."shipped_date" is null));
 
 grant insert ("customer_id", "employee_id", "order_date", "required_date", "ship_name", "ship_address", "ship_city", "ship_region", "ship_postal_code", "ship_country", "country", "city", "ready", "clone_from_order", "notes") on "order" to "nw_customer";
 grant update ("customer_id", "employee_id", "order_date", "required_date", "ship_name", "ship_address", "ship_city", "ship_region", "ship_postal_code", "ship_country", "country", "city", "ready", "clone_from_order", "notes") on "order" to "nw_customer";
-create policy "grant_customer_insert" on "order" for insert to "nw_customer" with check ("order"."customer_id" = auth_claim('customer_id'));
-create policy "grant_customer_update" on "order" for update to "nw_customer" using ("order"."customer_id" = auth_claim('customer_id')) with check ("order"."customer_id" = auth_claim('customer_id'));
+create policy "grant_customer_insert" on "order" for insert to "nw_customer" with check (("order"."customer_id" = auth_claim('customer_id') and "order"."shipped_date" is null));
+create policy "grant_customer_update" on "order" for update to "nw_customer" using (("order"."customer_id" = auth_claim('customer_id') and "order"."shipped_date" is null)) with check (("order"."customer_id" = auth_claim('customer_id') and "order"."shipped_date" is null));
 
 grant select on "order_detail" to "nw_customer";
-grant delete on "order_detail" to "nw_customer";
 create policy "grant_customer_select" on "order_detail" for select to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
-create policy "grant_customer_delete" on "order_detail" for delete to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
+
+grant delete on "order_detail" to "nw_customer";
+create policy "grant_customer_delete" on "order_detail" for delete to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and ("p0"."customer_id" = auth_claim('customer_id') and "p0"."shipped_date" is null)));
 
 grant insert ("order_id", "product_id", "quantity") on "order_detail" to "nw_customer";
 grant update ("order_id", "product_id", "quantity") on "order_detail" to "nw_customer";
-create policy "grant_customer_insert" on "order_detail" for insert to "nw_customer" with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
-create policy "grant_customer_update" on "order_detail" for update to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id'))) with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and "p0"."customer_id" = auth_claim('customer_id')));
+create policy "grant_customer_insert" on "order_detail" for insert to "nw_customer" with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and ("p0"."customer_id" = auth_claim('customer_id') and "p0"."shipped_date" is null)));
+create policy "grant_customer_update" on "order_detail" for update to "nw_customer" using (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and ("p0"."customer_id" = auth_claim('customer_id') and "p0"."shipped_date" is null))) with check (exists (select 1 from "order" "p0" where "p0"."id" = "order_detail"."order_id" and ("p0"."customer_id" = auth_claim('customer_id') and "p0"."shipped_date" is null)));

@@ -4,7 +4,7 @@
  * may not change its credit, derived totals, prices, discounts or how and when an
  * order ships; a partner places B2B orders. Neither sees employees' personal files.
  */
-import { ALL_OPERATIONS, claimEquals, defineGrants, grant, throughParent } from "../engine/security/grants";
+import { ALL_OPERATIONS, allOf, claimEquals, defineGrants, grant, isNull, throughParent } from "../engine/security/grants";
 import { IdempotencyKey } from "../engine/http/idempotency.schema";
 import * as t from "./schema";
 
@@ -17,6 +17,15 @@ const OWN_CUSTOMER = claimEquals(t.Customer.Id, "customer_id");
 const OWN_ORDER = claimEquals(t.Order.CustomerId, "customer_id");
 const OWN_IDEMPOTENCY_KEY = claimEquals(IdempotencyKey.Principal, "sub");
 const OWN_ORDER_DETAIL = throughParent(t.OrderDetail.OrderId, t.Order, t.Order.Id, OWN_ORDER);
+/**
+ * A shipped order is history: its balance no longer counts toward credit and its stock has
+ * left, so customers may change, delete or add lines only while it is unshipped, and a
+ * partner may add lines only to an unshipped order.
+ */
+const UNSHIPPED = isNull(t.Order.ShippedDate);
+const OWN_UNSHIPPED_ORDER = allOf(OWN_ORDER, UNSHIPPED);
+const OWN_UNSHIPPED_ORDER_DETAIL = throughParent(t.OrderDetail.OrderId, t.Order, t.Order.Id, OWN_UNSHIPPED_ORDER);
+const UNSHIPPED_ORDER_DETAIL = throughParent(t.OrderDetail.OrderId, t.Order, t.Order.Id, UNSHIPPED);
 
 /** What customers and partners may read of an employee: the name and work contact, not the personal file. */
 export const EMPLOYEE_PUBLIC_COLUMNS = [
@@ -59,17 +68,19 @@ export const northwindGrants = defineGrants({
     grant("partner", t.Employee, ["select"], { readableColumns: EMPLOYEE_PUBLIC_COLUMNS }),
     grant("partner", [t.Order, t.OrderDetail], ["select"]),
     grant("partner", t.Order, ["insert"], { insertableColumns: ORDER_PLACER_COLUMNS }),
-    grant("partner", t.OrderDetail, ["insert"], { insertableColumns: ORDER_DETAIL_PLACER_COLUMNS }),
+    grant("partner", t.OrderDetail, ["insert"], { where: UNSHIPPED_ORDER_DETAIL, insertableColumns: ORDER_DETAIL_PLACER_COLUMNS }),
     // A partner's stored replies are its own: another partner's keys and order documents stay hidden.
     grant("partner", IdempotencyKey, ["select", "insert", "update"], { where: OWN_IDEMPOTENCY_KEY }),
     grant("customer", REFERENCE_TABLES_BUT_EMPLOYEE, ["select"]),
     grant("customer", t.Employee, ["select"], { readableColumns: EMPLOYEE_PUBLIC_COLUMNS }),
     grant("customer", t.Customer, ["select", "update"], { where: OWN_CUSTOMER, updatableColumns: CUSTOMER_EDITABLE_COLUMNS }),
-    grant("customer", t.Order, ["select", "delete"], { where: OWN_ORDER }),
-    grant("customer", t.Order, ["insert", "update"], { where: OWN_ORDER,
+    grant("customer", t.Order, ["select"], { where: OWN_ORDER }),
+    grant("customer", t.Order, ["delete"], { where: OWN_UNSHIPPED_ORDER }),
+    grant("customer", t.Order, ["insert", "update"], { where: OWN_UNSHIPPED_ORDER,
       insertableColumns: ORDER_PLACER_COLUMNS, updatableColumns: ORDER_PLACER_COLUMNS }),
-    grant("customer", t.OrderDetail, ["select", "delete"], { where: OWN_ORDER_DETAIL }),
-    grant("customer", t.OrderDetail, ["insert", "update"], { where: OWN_ORDER_DETAIL,
+    grant("customer", t.OrderDetail, ["select"], { where: OWN_ORDER_DETAIL }),
+    grant("customer", t.OrderDetail, ["delete"], { where: OWN_UNSHIPPED_ORDER_DETAIL }),
+    grant("customer", t.OrderDetail, ["insert", "update"], { where: OWN_UNSHIPPED_ORDER_DETAIL,
       insertableColumns: ORDER_DETAIL_PLACER_COLUMNS, updatableColumns: ORDER_DETAIL_PLACER_COLUMNS }),
   ],
 });

@@ -53,6 +53,14 @@ const HOSTILE: Hostile[] = [
   { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json",
     body: JSON.stringify({ data: { type: "Customer", attributes: { CompanyName: "x".repeat(2_000_000) } } }), statuses: [413] },
   { path: "/api/Customer", method: "POST", contentType: "text/plain", body: "hello", statuses: [415] },
+  { path: "/api/auth/login", method: "POST", contentType: "text/plain", body: "hello", statuses: [415] },
+  { path: `/api/Order?${Array.from({ length: 25 }, (_, i) => `filter[or][${i}][Id]=${i}`).join("&")}`, statuses: [400] },
+  { path: "/api/Order?filter[or][00][Id]=1&filter[or][0][Id]=2", statuses: [400] },
+  { path: "/api/Order?filter[OrderDetailList.Product.Category.ProductList.Id]=1", statuses: [400] },
+  { path: "/api/Order/", statuses: [404] },
+  { path: "/admin/assets/%00", statuses: [404] },
+  { path: "/admin/assets/a%00.js", statuses: [404] },
+  { path: "/docs/assets/%00", statuses: [404] },
   { path: "/api/Customer", method: "POST", contentType: "application/vnd.api+json", body: "{\"data\":", statuses: [400] },
 ];
 

@@ -5,7 +5,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from "../db/connection-errors";
-import { ApiError, ApiErrors, errorObject, type ErrorCode, type JsonApiErrorObject } from "./errors";
+import { ApiError, ApiErrors, ERROR_STATUS, errorObject, type ErrorCode, type JsonApiErrorObject } from "./errors";
 import { apiErrorFromPostgres } from "./sqlstate";
 import type { AppEnv } from "./app-env";
 
@@ -22,6 +22,12 @@ const HEADERS_FOR: Partial<Record<ErrorCode, Record<string, string>>> = {
   UNAVAILABLE: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
 };
 
+/** Hono's own HTTPExceptions (body limit, validators) by status. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED",
+  413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE", 429: "TOO_MANY_REQUESTS",
+};
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const known = toApiErrors(err);
   if (known) {
@@ -31,8 +37,9 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return errorResponse(c, first.status, known.map((e) => e.toJsonApi()), headers);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const code = err.status === 413 ? "PAYLOAD_TOO_LARGE" : /malformed json/i.test(err.message) ? "MALFORMED_JSON" : "BAD_REQUEST";
-    return errorResponse(c, err.status, [errorObject(code, err.message)]);
+    // The body's status must be the response's: a status with no code of its own is answered as 400.
+    const code = /malformed json/i.test(err.message) ? "MALFORMED_JSON" : HTTP_EXCEPTION_CODES[err.status] ?? "BAD_REQUEST";
+    return errorResponse(c, ERROR_STATUS[code], [errorObject(code, err.message)]);
   }
   c.var.logger?.error({ err }, "unhandled error");
   return errorResponse(c, 500, [errorObject("INTERNAL", `unexpected error; request id ${c.var.requestId ?? "unknown"}`)]);

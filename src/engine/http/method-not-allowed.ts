@@ -38,7 +38,8 @@ function pathPattern(path: string): RegExp {
 export function notFoundOrNotAllowed(routes: () => readonly RouteEntry[]): NotFoundHandler {
   return (c: Context) => {
     const allow = allowedMethods(routes(), c.req.path);
-    if (allow.length === 0) return onNotFound(c);
+    // A method the path does take, yet no route answered (a trailing slash, a file that is not there): 404.
+    if (allow.length === 0 || allow.includes(c.req.method)) return onNotFound(c);
     return errorResponse(c, 405, [errorObject("METHOD_NOT_ALLOWED", `${c.req.method} is not allowed here; use ${allow.join(", ")}`)],
       { allow: allow.join(", ") });
   };

@@ -99,6 +99,10 @@ function filterSql(filter: RowFilter, rowAlias: string, depth: number): string {
       return `exists (select 1 from ${parent} ${quoteIdent(alias)} where ${quoteIdent(alias)}.${quoteIdent(filter.parentKey.name)} = `
         + `${quoteIdent(rowAlias)}.${quoteIdent(filter.foreignKey.name)} and ${filterSql(filter.filter, alias, depth + 1)})`;
     }
+    case "isNull":
+      return `${quoteIdent(rowAlias)}.${quoteIdent(filter.column.name)} is null`;
+    case "allOf":
+      return filter.filters.length === 0 ? "true" : `(${filter.filters.map((f) => filterSql(f, rowAlias, depth)).join(" and ")})`;
   }
 }
 

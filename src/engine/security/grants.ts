@@ -12,7 +12,9 @@ export const ALL_OPERATIONS: readonly Operation[] = ["select", "insert", "update
 export type RowFilter =
   | { kind: "all" }
   | { kind: "claimEquals"; column: PgColumn; claim: string }
-  | { kind: "throughParent"; foreignKey: PgColumn; parent: PgTable; parentKey: PgColumn; filter: RowFilter };
+  | { kind: "throughParent"; foreignKey: PgColumn; parent: PgTable; parentKey: PgColumn; filter: RowFilter }
+  | { kind: "isNull"; column: PgColumn }
+  | { kind: "allOf"; filters: readonly RowFilter[] };
 
 export interface RoleSpec {
   /** Name used in grants, e.g. "customer". */
@@ -56,6 +58,10 @@ export const all = (): RowFilter => ({ kind: "all" });
 export const claimEquals = (column: PgColumn, claim: string): RowFilter => ({ kind: "claimEquals", column, claim });
 export const throughParent = (foreignKey: PgColumn, parent: PgTable, parentKey: PgColumn, filter: RowFilter): RowFilter =>
   ({ kind: "throughParent", foreignKey, parent, parentKey, filter });
+/** Rows whose `column` is null, e.g. an order not shipped yet. */
+export const isNull = (column: PgColumn): RowFilter => ({ kind: "isNull", column });
+/** Rows every filter admits. */
+export const allOf = (...filters: RowFilter[]): RowFilter => ({ kind: "allOf", filters });
 
 export function grant(role: string, tables: PgTable | readonly PgTable[], operations: readonly Operation[],
   opts: GrantOptions = {}): Grant {

@@ -70,8 +70,10 @@ export function registerAdmin(app: Hono<any>, opts: AdminOptions): AdminModel {
   app.get("/admin/", index);
   app.get("/admin/assets/:file", async (c) => {
     const name = c.req.param("file");
+    // The name is checked before it reaches the file system (Bun.file throws on a NUL byte).
+    if (!ASSET_NAME.test(name) || name.startsWith(".")) return c.notFound();
     const file = Bun.file(join(dir, "assets", name));
-    if (!ASSET_NAME.test(name) || name.startsWith(".") || !(await file.exists())) return c.notFound();
+    if (!(await file.exists())) return c.notFound();
     // Names carry a content hash: a new build gets new names, so browsers may keep these forever.
     return c.body(await file.arrayBuffer(), 200, { "content-type": TYPES[extname(name)] ?? "application/octet-stream",
       "cache-control": "public, max-age=31536000, immutable" });

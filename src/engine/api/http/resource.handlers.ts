@@ -35,10 +35,17 @@ function columnValues(resource: ResourceModel, attributes: Record<string, unknow
   });
 }
 
-/** A write that matched no row: the row is gone (404) or its version moved on (412). */
-async function missed(tx: Tx, resource: ResourceModel, key: readonly unknown[], id: string): Promise<never> {
+/**
+ * A write that matched no row: the row is gone (404), its version moved on from the one
+ * the client sent (412), or the row is readable but the role's row policy keeps it from
+ * this write, e.g. a customer's shipped order (403).
+ */
+async function missed(tx: Tx, resource: ResourceModel, key: readonly unknown[], id: string,
+  versions: readonly string[] | undefined, op: "update" | "delete"): Promise<never> {
   const [current] = await tx.run<{ version: string }>(selectVersion(resource, key));
-  throw current ? preconditionFailed(current.version) : notFound(resource, id);
+  if (!current) throw notFound(resource, id);
+  if (versions && !versions.includes(current.version)) throw preconditionFailed(current.version);
+  throw new ApiError("FORBIDDEN", `your role may not ${op} this ${resource.type}`);
 }
 
 /** Client-chosen keys may come as data.id or as the key attributes; both must agree. */
@@ -124,7 +131,7 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
       const values = columnValues(resource, attributes);
       const row = await runInTransaction(c, database, async (tx) => {
         const [written] = await tx.run(values.length ? updateRow(view, key, values, versions) : selectGuarded(view, key, versions));
-        return written ?? missed(tx, view, key, id);
+        return written ?? missed(tx, view, key, id, versions, "update");
       }).catch(refusedAs(view, "update"));
       const object = render(view, row);
       return sendResource(c, 200, object, undefined, object.links.self);
@@ -137,7 +144,7 @@ export function createResourceHandlers(deps: ApiDeps, resource: ResourceModel): 
       const versions = expectedVersions(c.req.header("if-match"), undefined);
       await runInTransaction(c, database, async (tx) => {
         const [deleted] = await tx.run(deleteRow(resource, key, versions));
-        if (!deleted) await missed(tx, resource, key, id);
+        if (!deleted) await missed(tx, resource, key, id, versions, "delete");
       }).catch(refusedAs(view, "delete"));
       return c.body(null, 204);
     },

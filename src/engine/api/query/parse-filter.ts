@@ -13,6 +13,14 @@ import { badParameter, type RawParam } from "./parse-params";
 import { FILTER_OPS, type Filter, type FilterOp, type ParamValue } from "./query-types";
 import { resolveAttributePath } from "./resolve-names";
 
+/**
+ * Bounds on what one request may ask the database to do: each or-group and each
+ * relationship a filter follows adds joins, and a few requests with hundreds of them
+ * could hold every pooled connection for seconds.
+ */
+export const MAX_OR_GROUPS = 20;
+export const MAX_FILTER_HOPS = 3;
+
 const SINGLE: ReadonlySet<FilterOp> = new Set(["eq", "ne", "lt", "le", "gt", "ge", "like", "ilike"]);
 
 interface Entry { readonly param: RawParam; readonly path: readonly string[] }
@@ -30,8 +38,10 @@ function conjunction(registry: ResourceRegistry, resource: ResourceModel, entrie
   for (const entry of entries) {
     const [head, index, ...rest] = entry.path;
     if (head === "or") {
-      if (index === undefined || !/^\d{1,3}$/.test(index) || rest.length === 0) {
-        errors.push(badParameter(entry.param.name, "an or-group is written filter[or][<n>][<Attr>]=<value>"));
+      // One spelling per group (0, not 00), so two spellings cannot silently merge into one group.
+      if (index === undefined || !/^(0|[1-9]\d?)$/.test(index) || Number(index) >= MAX_OR_GROUPS || rest.length === 0) {
+        errors.push(badParameter(entry.param.name,
+          `an or-group is written filter[or][<n>][<Attr>]=<value>, with n from 0 to ${MAX_OR_GROUPS - 1}`));
         continue;
       }
       const list = groups.get(Number(index)) ?? [];
@@ -53,6 +63,9 @@ function parseCondition(registry: ResourceRegistry, resource: ResourceModel, ent
   const { param, path } = entry;
   const fail = (detail: string) => { errors.push(badParameter(param.name, detail)); return undefined; };
   if (path.length === 0 || path.length > 2 || path[0] === "") return fail("a filter is written filter[<Attr>]=<value> or filter[<Attr>][<op>]=<value>");
+  if (path[0]!.split(".").length - 1 > MAX_FILTER_HOPS) {
+    return fail(`a filter may follow at most ${MAX_FILTER_HOPS} relationships`);
+  }
   const resolved = resolveAttributePath(registry, resource, path[0]!);
   if (!resolved.ok) return fail(resolved.reason);
   const { attribute } = resolved.value;
