@@ -7,6 +7,7 @@
  * makes the request 503, never a silent pass.
  */
 import { ApiError } from "../http/errors";
+import { createAnswerCache } from "./answer-cache";
 import type { TokenVersionCheck } from "./token-version";
 
 export interface IssuerTokenCheckOptions {
@@ -18,14 +19,7 @@ export interface IssuerTokenCheckOptions {
   now?: () => number;
 }
 
-interface Entry { at: number; current: Promise<boolean> }
-
 export function createIssuerTokenCheck(opts: IssuerTokenCheckOptions): TokenVersionCheck {
-  const ttlMs = (opts.cacheSeconds ?? 5) * 1000;
-  const maxEntries = opts.maxEntries ?? 10_000;
-  const now = opts.now ?? Date.now;
-  const cache = new Map<string, Entry>();
-
   const ask = (token: string): Promise<boolean> =>
     fetch(opts.url, { headers: { authorization: `Bearer ${token}` }, redirect: "error",
       signal: AbortSignal.timeout(opts.timeoutMs ?? 5_000) })
@@ -39,21 +33,8 @@ export function createIssuerTokenCheck(opts: IssuerTokenCheckOptions): TokenVers
       .catch((err: unknown) => {
         throw new ApiError("UNAVAILABLE", "cannot check the token with its issuer right now; retry later", undefined, { cause: err });
       });
-
+  const answers = createAnswerCache(ask, { ttlMs: (opts.cacheSeconds ?? 5) * 1000, maxEntries: opts.maxEntries, now: opts.now });
   return {
-    async isCurrent(_claims, token) {
-      if (!token) return false;
-      let entry = cache.get(token);
-      if (!entry || now() - entry.at >= ttlMs) {
-        const fresh: Entry = { at: now(), current: ask(token) };
-        // A failed check is not remembered: the next request asks again.
-        fresh.current.catch(() => { if (cache.get(token) === fresh) cache.delete(token); });
-        cache.delete(token);
-        cache.set(token, fresh);
-        if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
-        entry = fresh;
-      }
-      return entry.current;
-    },
+    isCurrent: async (_claims, token) => (token ? answers.get(token) : false),
   };
 }

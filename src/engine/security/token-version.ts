@@ -6,6 +6,8 @@
  * the check is not one query per request; that cache is the revocation delay.
  */
 
+import { createAnswerCache } from "./answer-cache";
+
 /** The claim that carries the user's token version at sign-in. */
 export const TOKEN_VERSION_CLAIM = "ver";
 
@@ -24,34 +26,17 @@ export interface TokenVersionCheck {
   isCurrent(claims: { sub: string; [claim: string]: unknown }, token?: string): Promise<boolean>;
 }
 
-interface Entry { at: number; version: Promise<number | undefined> }
-
 export function createTokenVersionCheck(opts: TokenVersionOptions): TokenVersionCheck {
-  const ttlMs = (opts.cacheSeconds ?? 5) * 1000;
-  const maxEntries = opts.maxEntries ?? 10_000;
-  const now = opts.now ?? Date.now;
-  const cache = new Map<string, Entry>();
-
-  const lookup = (sub: string): Entry => {
-    const entry: Entry = { at: now(), version: opts.currentVersion(sub) };
-    // A failed lookup (database down) is not remembered: the next request asks again.
-    entry.version.catch(() => { if (cache.get(sub) === entry) cache.delete(sub); });
-    cache.delete(sub);
-    cache.set(sub, entry);
-    if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
-    return entry;
-  };
-
+  const versions = createAnswerCache(opts.currentVersion,
+    { ttlMs: (opts.cacheSeconds ?? 5) * 1000, maxEntries: opts.maxEntries, now: opts.now });
   return {
     async isCurrent(claims) {
       const presented = claims[TOKEN_VERSION_CLAIM];
       if (typeof presented !== "number" || !Number.isSafeInteger(presented)) return false;
-      let entry = cache.get(claims.sub);
-      if (!entry || now() - entry.at >= ttlMs) entry = lookup(claims.sub);
-      let current = await entry.version;
+      let current = await versions.get(claims.sub);
       // Versions only grow, so a token newer than the cached version means the user signed in
       // after a change this cache has not seen yet: ask again rather than refuse a fresh token.
-      if (current !== undefined && presented > current) current = await lookup(claims.sub).version;
+      if (current !== undefined && presented > current) current = await versions.get(claims.sub, true);
       return current === presented;
     },
   };
